@@ -1,0 +1,109 @@
+//! The analysis boundary: [`Options`] in, [`Analysis`] out, [`analyse`] in between.
+//!
+//! Invariant: `analyse` takes `&Page`, never mutates it, performs no I/O and does not fail; odd
+//! input shows up as `notes`, and a page without an article as `article: None`.
+
+use serde::Serialize;
+
+use crate::detect;
+use crate::page::{NodeId, Page};
+use crate::reader;
+
+/// What the caller wants analysed.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Address of the page, used to resolve relative links and images.
+    pub url: Option<String>,
+    /// Extra recirculation lead-ins given by the user ("baca pula"), in any case.
+    pub extra_phrases: Vec<String>,
+}
+
+/// Why a block is removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An inserted link to another article ("Baca Juga: …").
+    Recirculation,
+    /// An ad slot, its label, or a sponsored block.
+    Ad,
+    /// In-article text that is not prose (share prompts, channel promos, desk initials).
+    Boilerplate,
+}
+
+/// A removed block: hidden on the page (recirculation, ad) or left out of the article (boilerplate).
+#[derive(Clone, Debug, Serialize)]
+pub struct Removal {
+    /// The topmost node of the block.
+    pub node: NodeId,
+    /// Why it is removed.
+    pub kind: Kind,
+    /// Its visible text, whitespace collapsed, so a user can see why.
+    pub text: String,
+}
+
+/// The lead image of an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeadImage {
+    /// Absolute address when the page URL is known.
+    pub src: String,
+    /// Caption or alt text.
+    pub caption: Option<String>,
+}
+
+/// The readable article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    /// Headline.
+    pub title: String,
+    /// Authors.
+    pub byline: Option<String>,
+    /// Editor ("Editor: …").
+    pub editor: Option<String>,
+    /// Source attribution ("Sumber: …").
+    pub source: Option<String>,
+    /// Publication name.
+    pub site_name: Option<String>,
+    /// Publication time, ISO 8601 with offset when known.
+    pub published: Option<String>,
+    /// Lead image.
+    pub lead_image: Option<LeadImage>,
+    /// Short summary.
+    pub excerpt: Option<String>,
+    /// Estimated reading time in whole minutes (at least 1).
+    pub reading_minutes: u32,
+    /// Absolute address of the next page of a paginated article.
+    pub next_page: Option<String>,
+    /// Plain text, paragraphs separated by a blank line.
+    pub text: String,
+    /// Markdown.
+    pub markdown: String,
+    /// Sanitised reader HTML.
+    pub html: String,
+}
+
+/// Everything the core decided about a page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    /// Language code of the page ("id", "en", …).
+    pub lang: String,
+    /// Blocks to hide on the page and blocks left out of the article, in document order.
+    pub removed: Vec<Removal>,
+    /// The article, if the page has one.
+    pub article: Option<Article>,
+    /// Diagnostics about how the decisions were reached.
+    pub notes: Vec<String>,
+}
+
+/// Analyses a page snapshot.
+pub fn analyse(page: &Page, opts: &Options) -> Analysis {
+    let mut removed = detect::detect(page, opts);
+    let mut notes = Vec::new();
+    let article = reader::read(page, opts, &mut removed, &mut notes);
+    removed.sort_by_key(|r| r.node);
+    Analysis {
+        lang: crate::lang::detect(page).0,
+        removed,
+        article,
+        notes,
+    }
+}
