@@ -16,7 +16,8 @@
 use std::ops::Range;
 
 /// Index of a node in a [`Page`]; ids follow document order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
 pub struct NodeId(u32);
 
 impl NodeId {
