@@ -1,1 +1,222 @@
-//! TODO url
+//! Just enough URL handling for a reader: resolving links and images against the page address,
+//! and reading a query parameter.
+//!
+//! Why not the `url` crate: it pulls IDNA tables into the wasm build for a job that, here, is
+//! string surgery on addresses the browser already parsed once. Resolution follows RFC 3986 §5.2
+//! (merge paths, then remove dot segments) for the cases pages actually use; only `http(s)`
+//! addresses come out, since nothing else can be shown or fetched by the reader.
+
+/// Resolves `href` against the absolute `http(s)` address `base`. `None` when `base` is not an
+/// absolute `http(s)` address, or when `href` leads to another scheme (`javascript:`, `mailto:`,
+/// `data:`), which the reader must never follow.
+pub fn resolve(base: &str, href: &str) -> Option<String> {
+    let base = Parts::absolute(base.trim())?;
+    let href: String = href
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if scheme_of(&href).is_some() {
+        return Parts::absolute(&href).map(|p| p.to_string());
+    }
+    let (rest, fragment) = split_off(&href, '#');
+    let (path, query) = split_off(rest, '?');
+    let mut res = Parts { fragment, ..base };
+    if let Some(authority_and_path) = path.strip_prefix("//") {
+        let (authority, path) = split_authority(authority_and_path);
+        res.authority = authority.to_ascii_lowercase();
+        res.path = remove_dot_segments(path);
+        res.query = query;
+    } else if path.is_empty() {
+        if query.is_some() {
+            res.query = query;
+        }
+    } else {
+        let merged = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            merge(&res.path, path)
+        };
+        res.path = remove_dot_segments(&merged);
+        res.query = query;
+    }
+    Some(res.to_string())
+}
+
+/// The value of the first `name=value` pair in the query of `url`, undecoded.
+pub fn query_value<'a>(url: &'a str, name: &str) -> Option<&'a str> {
+    let (rest, _) = split_off(url, '#');
+    let (_, query) = split_off(rest, '?');
+    query?.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then_some(value)
+    })
+}
+
+/// `url` without its query and fragment: the address of "the same document".
+pub fn document_part(url: &str) -> &str {
+    let (rest, _) = split_off(url, '#');
+    split_off(rest, '?').0
+}
+
+/// An absolute address split into the pieces resolution replaces.
+struct Parts<'a> {
+    scheme: String,
+    authority: String,
+    path: String,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    /// Splits an absolute `http(s)` address; `None` for anything else.
+    fn absolute(url: &'a str) -> Option<Parts<'a>> {
+        let scheme = scheme_of(url)?.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return None;
+        }
+        let after = url[scheme.len() + 1..].trim_start_matches(['/', '\\']);
+        let (rest, fragment) = split_off(after, '#');
+        let (rest, query) = split_off(rest, '?');
+        let (authority, path) = split_authority(rest);
+        if authority.is_empty() {
+            return None;
+        }
+        let path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            remove_dot_segments(path)
+        };
+        Some(Parts {
+            scheme,
+            authority: authority.to_ascii_lowercase(),
+            path,
+            query,
+            fragment,
+        })
+    }
+}
+
+impl std::fmt::Display for Parts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}://{}{}", self.scheme, self.authority, self.path)?;
+        if let Some(q) = self.query {
+            write!(f, "?{q}")?;
+        }
+        if let Some(frag) = self.fragment {
+            write!(f, "#{frag}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The scheme of `s` if it starts with one (`[A-Za-z][A-Za-z0-9+.-]*:`).
+fn scheme_of(s: &str) -> Option<&str> {
+    let (scheme, _) = s.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then_some(scheme)
+}
+
+/// Splits `s` at the first `sep`: the part before, and the part after if `sep` occurs.
+fn split_off(s: &str, sep: char) -> (&str, Option<&str>) {
+    match s.split_once(sep) {
+        Some((head, tail)) => (head, Some(tail)),
+        None => (s, None),
+    }
+}
+
+/// Splits `host[:port]/path` after the `//` into the authority and the path.
+fn split_authority(s: &str) -> (&str, &str) {
+    let end = s.find(['/', '\\']).unwrap_or(s.len());
+    (&s[..end], &s[end..])
+}
+
+/// RFC 3986 §5.2.3: the base path up to its last `/`, then the reference.
+fn merge(base_path: &str, reference: &str) -> String {
+    let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{dir}{reference}")
+}
+
+/// RFC 3986 §5.2.4: resolves `.` and `..` segments of an absolute path.
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." | ".." => {
+                if *segment == ".." {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://Example.com/news/2026/story.html?page=1#top";
+
+    fn check(href: &str, expect: Option<&str>) {
+        assert_eq!(resolve(BASE, href).as_deref(), expect, "href {href:?}");
+    }
+
+    #[test]
+    fn resolves_every_reference_shape() {
+        check("http://other.org/a", Some("http://other.org/a"));
+        check("HTTPS://Other.org", Some("https://other.org/"));
+        check(
+            "//cdn.example.com/img.jpg",
+            Some("https://cdn.example.com/img.jpg"),
+        );
+        check("/root/x.jpg", Some("https://example.com/root/x.jpg"));
+        check("img/x.jpg", Some("https://example.com/news/2026/img/x.jpg"));
+        check("./x.jpg", Some("https://example.com/news/2026/x.jpg"));
+        check("../x.jpg", Some("https://example.com/news/x.jpg"));
+        check("../../../../x.jpg", Some("https://example.com/x.jpg"));
+        check("a/./b/../c", Some("https://example.com/news/2026/a/c"));
+        check("..", Some("https://example.com/news/"));
+        check(
+            "?page=2",
+            Some("https://example.com/news/2026/story.html?page=2"),
+        );
+        check(
+            "#comments",
+            Some("https://example.com/news/2026/story.html?page=1#comments"),
+        );
+        check("", Some("https://example.com/news/2026/story.html?page=1"));
+        check("  x.jpg\n", Some("https://example.com/news/2026/x.jpg"));
+    }
+
+    #[test]
+    fn refuses_other_schemes_and_bases() {
+        check("javascript:void(0)", None);
+        check("mailto:redaksi@example.com", None);
+        check("data:image/png;base64,AAAA", None);
+        assert_eq!(resolve("file:///tmp/a.html", "b.html"), None);
+        assert_eq!(resolve("not a url", "b.html"), None);
+        assert_eq!(
+            resolve("https://example.com", "b").as_deref(),
+            Some("https://example.com/b")
+        );
+    }
+
+    #[test]
+    fn reads_query_values_and_document_part() {
+        let url = "https://x.id/a?id=3&page=2#p";
+        assert_eq!(query_value(url, "page"), Some("2"));
+        assert_eq!(query_value(url, "id"), Some("3"));
+        assert_eq!(query_value(url, "p"), None);
+        assert_eq!(query_value("https://x.id/a", "page"), None);
+        assert_eq!(document_part(url), "https://x.id/a");
+    }
+}

@@ -65,7 +65,10 @@ pub const TABLES: [&Table; 3] = [&id::TABLE, &ms::TABLE, &en::TABLE];
 
 /// The table of one language.
 pub fn table(lang: Lang) -> &'static Table {
-    TABLES.iter().find(|t| t.lang == lang).expect("every Lang has a table")
+    TABLES
+        .iter()
+        .find(|t| t.lang == lang)
+        .expect("every Lang has a table")
 }
 
 /// Every entry of one field across all tables.
@@ -75,9 +78,83 @@ pub fn all(field: fn(&Table) -> &'static [&'static str]) -> impl Iterator<Item =
 
 /// The page language: its declared code (primary subtag, lower case) or, failing that, the
 /// table language whose stopwords are most frequent; and the matching table language, if any.
+///
+/// Indonesian and Malay share most function words, so their stopword lists share a core and
+/// differ in the words that tell them apart ("karena"/"kerana", "bahwa"/"bahawa", "setelah"/
+/// "selepas", "bisa"/"boleh"): the shared core beats English, the markers settle the rest, and a
+/// tie goes to the earlier table.
 pub fn detect(page: &crate::page::Page) -> (String, Option<Lang>) {
-    let _ = page;
-    ("und".to_string(), None)
+    if let Some(code) = declared(page) {
+        let lang = TABLES.iter().map(|t| t.lang).find(|l| l.code() == code);
+        return (code, lang);
+    }
+    match by_stopwords(page) {
+        Some(lang) => (lang.code().to_string(), Some(lang)),
+        None => ("und".to_string(), None),
+    }
+}
+
+/// Words of body text sampled for stopword counting: enough for a stable count, bounded work.
+const SAMPLE_WORDS: usize = 2_000;
+
+/// Fewest stopword hits that make a guess: below it the page has too little prose to tell.
+const MIN_STOPWORD_HITS: usize = 5;
+
+/// Obsolete or alternative codes pages still declare, with the code the tables use.
+const CODE_ALIASES: &[(&str, &str)] = &[("in", "id"), ("ind", "id"), ("msa", "ms"), ("zsm", "ms")];
+
+/// The primary subtag of `<html lang>` or of a content-language meta, lower case.
+fn declared(page: &crate::page::Page) -> Option<String> {
+    let from_html = page.find_tag("html").and_then(|h| page.attr(h, "lang"));
+    let from_meta = || {
+        page.ids()
+            .filter(|&id| page.tag(id) == "meta")
+            .find_map(|id| {
+                let name = page.attr(id, "name")?;
+                let is_lang = name.eq_ignore_ascii_case("content-language")
+                    || name.eq_ignore_ascii_case("language");
+                is_lang.then(|| page.attr(id, "content")).flatten()
+            })
+    };
+    let raw = from_html
+        .filter(|v| !v.trim().is_empty())
+        .or_else(from_meta)?;
+    let primary = raw.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    if primary.is_empty() || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let code = CODE_ALIASES
+        .iter()
+        .find(|a| a.0 == primary)
+        .map_or(primary.as_str(), |a| a.1);
+    Some(code.to_string())
+}
+
+/// The table language whose stopwords occur most often in the first words of the body text.
+fn by_stopwords(page: &crate::page::Page) -> Option<Lang> {
+    let scope = page.find_tag("body").unwrap_or(page.root());
+    let mut hits = [0usize; TABLES.len()];
+    let mut seen = 0;
+    for id in page.descendants(scope) {
+        if seen >= SAMPLE_WORDS {
+            break;
+        }
+        let is_prose = page.is_text(id) && page.parent(id).is_some_and(|p| page.tag(p) != "script");
+        if !is_prose || page.is_hidden(id) {
+            continue;
+        }
+        for word in crate::text::words(page.text(id)).take(SAMPLE_WORDS - seen) {
+            seen += 1;
+            let word = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            for (hit, table) in hits.iter_mut().zip(TABLES) {
+                *hit += usize::from(table.stopwords.binary_search(&word.as_str()).is_ok());
+            }
+        }
+    }
+    let (best, &count) = hits.iter().enumerate().rev().max_by_key(|&(_, c)| c)?;
+    (count >= MIN_STOPWORD_HITS).then(|| TABLES[best].lang)
 }
 
 #[cfg(test)]
@@ -87,7 +164,11 @@ mod tests {
 
     fn check_slice(name: &str, lang: Lang, items: &[&str]) {
         for w in items.windows(2) {
-            assert!(w[0] < w[1], "{lang:?} {name}: not sorted or duplicated at {:?}", w);
+            assert!(
+                w[0] < w[1],
+                "{lang:?} {name}: not sorted or duplicated at {:?}",
+                w
+            );
         }
         for s in items {
             assert_eq!(*s, normalise(s), "{lang:?} {name}: {s:?} is not normalised");
@@ -110,5 +191,42 @@ mod tests {
             check_slice("months", t.lang, &months);
             assert!(t.months.iter().all(|m| (1..=12).contains(&m.1)));
         }
+    }
+
+    fn detect_html(html: &str) -> (String, Option<Lang>) {
+        detect(&crate::html::parse(html))
+    }
+
+    #[test]
+    fn declared_language_wins() {
+        assert_eq!(
+            detect_html("<html lang=id-ID><p>the cat</p>"),
+            ("id".into(), Some(Lang::Id))
+        );
+        assert_eq!(
+            detect_html("<html lang=EN_us><p>x</p>"),
+            ("en".into(), Some(Lang::En))
+        );
+        assert_eq!(
+            detect_html("<html lang=in><p>x</p>"),
+            ("id".into(), Some(Lang::Id))
+        );
+        assert_eq!(detect_html("<html lang=cs><p>x</p>"), ("cs".into(), None));
+        let meta = "<html><meta name=content-language content=ms-MY><p>x</p>";
+        assert_eq!(detect_html(meta), ("ms".into(), Some(Lang::Ms)));
+    }
+
+    #[test]
+    fn stopwords_tell_indonesian_malay_and_english_apart() {
+        let id = "<p>Menurut dia, hal tersebut tidak bisa dilakukan karena anggaran belum cair, \
+                  sehingga pemerintah akan menunda proyek itu setelah rapat.</p>";
+        let ms = "<p>Menurut beliau, perkara itu tidak boleh dilakukan kerana peruntukan belum \
+                  diluluskan, sehingga kerajaan akan menangguhkan projek itu selepas mesyuarat.</p>";
+        let en = "<p>He said that the project was delayed because the budget had not been \
+                  approved, and it will be reviewed after the meeting.</p>";
+        assert_eq!(detect_html(id), ("id".into(), Some(Lang::Id)));
+        assert_eq!(detect_html(ms), ("ms".into(), Some(Lang::Ms)));
+        assert_eq!(detect_html(en), ("en".into(), Some(Lang::En)));
+        assert_eq!(detect_html("<p>Foto: Dok.</p>"), ("und".into(), None));
     }
 }
