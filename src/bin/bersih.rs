@@ -1,1 +1,202 @@
-fn main(){}
+//! The `bersih` command line: glue between files and the analysis core.
+//!
+//! Exit codes: 0 = article found, 2 = usage error or unreadable input, 3 = no article found
+//! (JSON output is still printed, with `article_found: false`).
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use serde::Serialize;
+
+const EXIT_NO_ARTICLE: u8 = 3;
+const EXIT_BAD_INPUT: u8 = 2;
+
+const USAGE: &str = "usage:
+  bersih extract FILE [--url URL] [--format json|text|markdown|html]
+FILE may be - for standard input.";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Text,
+    Markdown,
+    Html,
+}
+
+struct ExtractArgs {
+    file: String,
+    url: Option<String>,
+    format: Format,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("extract") => parse_extract(&args[1..]).and_then(|a| extract(&a)),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(format!("unknown or missing command\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(msg) => {
+            eprintln!("bersih: {msg}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
+    let mut file = None;
+    let mut url = None;
+    let mut format = Format::Json;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--url" => url = Some(it.next().ok_or("--url needs a value")?.clone()),
+            "--format" => {
+                format = match it.next().map(String::as_str) {
+                    Some("json") => Format::Json,
+                    Some("text") => Format::Text,
+                    Some("markdown" | "md") => Format::Markdown,
+                    Some("html") => Format::Html,
+                    other => return Err(format!("unknown format {other:?}; use json, text, markdown or html")),
+                }
+            }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
+            _ if file.is_none() => file = Some(a.clone()),
+            _ => return Err(format!("unexpected argument {a}\n{USAGE}")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("missing FILE\n{USAGE}"))?;
+    Ok(ExtractArgs { file, url, format })
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(buf);
+    }
+    std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))
+}
+
+fn extract(args: &ExtractArgs) -> Result<u8, String> {
+    let bytes = read_input(&args.file)?;
+    let start = Instant::now();
+    let page = bersih::html::parse_bytes(&bytes);
+    let opts = bersih::Options { url: args.url.clone(), ..Default::default() };
+    let analysis = bersih::analyse(&page, &opts);
+    let micros = start.elapsed().as_micros() as u64;
+    let found = analysis.article.is_some();
+    let out = match args.format {
+        Format::Json => {
+            let report = Report::new(&analysis, args.url.as_deref(), page.len(), micros);
+            let mut s = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            s.push('\n');
+            s
+        }
+        _ => match &analysis.article {
+            None => {
+                eprintln!("bersih: no article found in {}", args.file);
+                return Ok(EXIT_NO_ARTICLE);
+            }
+            Some(a) => {
+                let body = match args.format {
+                    Format::Text => &a.text,
+                    Format::Markdown => &a.markdown,
+                    _ => &a.html,
+                };
+                let mut s = body.clone();
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+                s
+            }
+        },
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = stdout.write_all(out.as_bytes());
+    if !found {
+        eprintln!("bersih: no article found in {}", args.file);
+        return Ok(EXIT_NO_ARTICLE);
+    }
+    Ok(0)
+}
+
+/// The JSON contract of `bersih extract`: exactly these keys.
+#[derive(Serialize)]
+struct Report<'a> {
+    article_found: bool,
+    url: Option<&'a str>,
+    lang: &'a str,
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    editor: Option<&'a str>,
+    source: Option<&'a str>,
+    site_name: Option<&'a str>,
+    published: Option<&'a str>,
+    lead_image: Option<&'a bersih::LeadImage>,
+    excerpt: Option<&'a str>,
+    reading_minutes: u32,
+    next_page: Option<&'a str>,
+    text: &'a str,
+    markdown: &'a str,
+    html: &'a str,
+    removed: Vec<RemovedItem<'a>>,
+    entities: Vec<Entity<'a>>,
+    stats: Stats,
+}
+
+#[derive(Serialize)]
+struct RemovedItem<'a> {
+    kind: bersih::Kind,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    nodes: usize,
+    micros: u64,
+}
+
+impl<'a> Report<'a> {
+    fn new(a: &'a bersih::Analysis, url: Option<&'a str>, nodes: usize, micros: u64) -> Self {
+        let art = a.article.as_ref();
+        Report {
+            article_found: art.is_some(),
+            url,
+            lang: &a.lang,
+            title: art.map(|x| x.title.as_str()).filter(|t| !t.is_empty()),
+            byline: art.and_then(|x| x.byline.as_deref()),
+            editor: art.and_then(|x| x.editor.as_deref()),
+            source: art.and_then(|x| x.source.as_deref()),
+            site_name: art.and_then(|x| x.site_name.as_deref()),
+            published: art.and_then(|x| x.published.as_deref()),
+            lead_image: art.and_then(|x| x.lead_image.as_ref()),
+            excerpt: art.and_then(|x| x.excerpt.as_deref()),
+            reading_minutes: art.map_or(0, |x| x.reading_minutes),
+            next_page: art.and_then(|x| x.next_page.as_deref()),
+            text: art.map_or("", |x| x.text.as_str()),
+            markdown: art.map_or("", |x| x.markdown.as_str()),
+            html: art.map_or("", |x| x.html.as_str()),
+            removed: a.removed.iter().map(|r| RemovedItem { kind: r.kind, text: &r.text }).collect(),
+            entities: Vec::new(),
+            stats: Stats { nodes, micros },
+        }
+    }
+}

@@ -1,16 +1,159 @@
-//! Reader extraction: the article body, its metadata, and its renderings.
+//! Reader extraction: the article body ([`extract`]), cleaned ([`clean`]), its metadata
+//! ([`metadata`], [`dates`]) and its renderings ([`render`]).
+//!
+//! Invariant: the reader never decides what to hide on the page; it receives the detectors'
+//! decisions and leaves those blocks out of the article.
 
+mod clean;
 pub mod dates;
 pub mod extract;
 pub mod metadata;
 pub mod render;
+mod tags;
+pub mod weights;
 
-use crate::analysis::{Article, Options, Removal};
-use crate::page::Page;
+use crate::analysis::{Article, Kind, Options, Removal};
+use crate::detect::boilerplate;
+use crate::page::{NodeId, Page};
+use crate::text;
+use extract::{Extraction, Hints, Item};
+
+/// An article needs at least this many words; a page with fewer ("Test", a bare error line)
+/// has none.
+const MIN_ARTICLE_WORDS: usize = 10;
+/// Text this share of which is link text is navigation, not an article.
+const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
+/// Silent reading speed used for the reading time, in words per minute (a common estimate for
+/// news prose in Indonesian and English).
+const WORDS_PER_MINUTE: usize = 200;
+/// An excerpt taken from the first paragraph is cut to about this many characters.
+const EXCERPT_CHARS: usize = 200;
 
 /// Extracts the article, adding in-article boilerplate to `removed`. `None` when the page has no
 /// article.
 pub fn read(page: &Page, opts: &Options, removed: &mut Vec<Removal>, notes: &mut Vec<String>) -> Option<Article> {
-    let _ = (page, opts, removed, notes);
-    None
+    let url = opts.url.as_deref();
+    let meta = metadata::read(page, None, url);
+    let excluded: Vec<NodeId> = removed.iter().map(|r| r.node).collect();
+    let hints = Hints { excluded: &excluded, title: meta.title.as_deref(), has_byline: meta.byline.is_some() };
+    let Some(mut ex) = extract::extract(page, &hints) else {
+        notes.push("no text found".into());
+        return None;
+    };
+    if ex.pass > 0 {
+        notes.push(format!("article found by looser pass {}", ex.pass));
+    }
+    let body_meta = metadata::read(page, Some(ex.container), url);
+    for id in body_meta.consumed.iter().copied() {
+        kill(&mut ex, page, id);
+    }
+    drop_boilerplate(page, &mut ex, removed);
+    let rendered = render::render(page, &ex.items, &ex.dead, url);
+    let words = text::word_count(&rendered.text);
+    if let Some(why) = not_an_article(&rendered, words) {
+        notes.push(format!("no article found: {why}"));
+        return None;
+    }
+    let excerpt = meta.description.clone().or_else(|| first_paragraph(&rendered.blocks));
+    let title = meta.title.clone().or(body_meta.title.clone()).unwrap_or_default();
+    Some(Article {
+        title,
+        byline: meta.byline.or(body_meta.byline).or(ex.byline.clone()),
+        editor: body_meta.editor.or(meta.editor),
+        source: body_meta.source.or(meta.source),
+        site_name: meta.site_name,
+        published: meta.published.or(body_meta.published),
+        lead_image: meta.lead_image.or(body_meta.lead_image),
+        excerpt,
+        reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+        next_page: body_meta.next_page.or(meta.next_page),
+        text: rendered.text,
+        markdown: rendered.markdown,
+        html: rendered.html,
+    })
+}
+
+/// Why the extracted text is not an article, if it is not: too short, or mostly links.
+fn not_an_article(rendered: &render::Rendered, words: usize) -> Option<String> {
+    if words < MIN_ARTICLE_WORDS {
+        return Some(format!("{words} words of text"));
+    }
+    let link_chars: usize = rendered.blocks.iter().map(render::link_chars).sum();
+    let share = link_chars as f64 / rendered.text.chars().count().max(1) as f64;
+    (share > MAX_ARTICLE_LINK_SHARE).then(|| format!("{:.0}% of the text is links", share * 100.0))
+}
+
+/// Leaves out paragraphs that are not prose (share prompts, channel promos, desk initials) and
+/// reports them.
+fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
+    let mut found = Vec::new();
+    let mut runs = Vec::new();
+    for &item in &ex.items {
+        match item {
+            Item::Node(root) => {
+                for id in page.subtree(root).map(NodeId::new) {
+                    if !ex.dead[id.index()] && is_leaf_block(page, id) {
+                        let t = text::collapse_whitespace(&page.text_content(id));
+                        if boilerplate::is_boilerplate(&t) {
+                            found.push((id, t));
+                        }
+                    }
+                }
+            }
+            Item::Run { .. } => {
+                let t = text::collapse_whitespace(&extract::item_text(page, item));
+                if boilerplate::is_boilerplate(&t) {
+                    runs.push(item);
+                }
+            }
+        }
+    }
+    for (id, t) in found {
+        if !ex.dead[id.index()] {
+            kill(ex, page, id);
+            removed.push(Removal { node: id, kind: Kind::Boilerplate, text: t });
+        }
+    }
+    for run in runs {
+        if let Item::Run { first, .. } = run {
+            let t = text::collapse_whitespace(&extract::item_text(page, run));
+            removed.push(Removal { node: first, kind: Kind::Boilerplate, text: t });
+        }
+        ex.items.retain(|&it| it != run);
+    }
+}
+
+/// Paragraph-level elements judged one by one for boilerplate.
+fn is_leaf_block(page: &Page, id: NodeId) -> bool {
+    matches!(page.tag(id), "p" | "li" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figcaption")
+        || (page.tag(id) == "div" && page.element_children(id).all(|c| !matches!(page.tag(c), "div" | "p")))
+}
+
+fn kill(ex: &mut Extraction, page: &Page, id: NodeId) {
+    let range = page.subtree(id);
+    ex.dead[range].iter_mut().for_each(|d| *d = true);
+}
+
+fn first_paragraph(blocks: &[render::Block]) -> Option<String> {
+    blocks.iter().find_map(|b| match b {
+        render::Block::Para(spans) => {
+            let t = render::to_text(std::slice::from_ref(b));
+            let _ = spans;
+            (!t.is_empty()).then(|| cut(&t, EXCERPT_CHARS))
+        }
+        _ => None,
+    })
+}
+
+/// Cuts text at a word boundary near `max` characters.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    if let Some(sp) = out.rfind(' ') {
+        out.truncate(sp);
+    }
+    out.push('…');
+    out
 }
