@@ -1,1 +1,122 @@
-//! TODO boilerplate
+//! In-article lines that are not prose: channel promos, share prompts, desk initials, embed
+//! placeholders and ad captions, which the extractor leaves out of the clean article text.
+//!
+//! Why per line and text only: these lines sit inside the article container as ordinary `<p>`s
+//! or `<br>`-separated text (GK's scraped bodies keep them as lines), so markup says nothing about
+//! them; their wording does. The wording lives in the `boilerplate_leads` tables. An entry may
+//! hold " … " to mean "then, later in the line": `follow … whatsapp channel` matches
+//! "Follow Berita Okezone di WhatsApp Channel". Two shapes that are not phrases (desk initials
+//! "(tim/tim)" and "[Gambas:Video 20detik]") are small hand-written matchers.
+//!
+//! Invariant: a long line is never boilerplate (see [`MAX_WORDS`]).
+
+use super::ads;
+use crate::lang;
+use crate::text;
+
+/// Lines longer than this are prose whatever they start with: the longest promo seen (kompas'
+/// "Simak breaking news … WhatsApp Channel …" with its link) is about 35 words.
+const MAX_WORDS: usize = 45;
+
+/// Separator inside a table entry between parts that must appear in order.
+const GAP: &str = " … ";
+
+/// Letters in one part of desk initials ("lau" in "(lau/pta)"); detik and CNN use 2–4.
+const INITIALS_LEN: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Opening of detik's video embed placeholder, "[Gambas:Video 20detik]".
+const EMBED_PLACEHOLDER: &str = "[gambas:";
+
+/// Whether one in-article paragraph or line is boilerplate rather than article prose.
+pub fn is_boilerplate(line: &str) -> bool {
+    let norm = text::normalise(line);
+    if norm.is_empty() || text::word_count(&norm) > MAX_WORDS {
+        return false;
+    }
+    is_desk_initials(&norm)
+        || is_embed_placeholder(&norm)
+        || ads::is_label(&norm)
+        || lang::all(|t| t.boilerplate_leads).any(|lead| starts_with_lead(&norm, lead))
+}
+
+/// "(tim/tim)", "(lau/pta)": two or more groups of 2–4 letters between slashes, in parentheses.
+fn is_desk_initials(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let mut parts = 0;
+    for part in inner.split('/') {
+        if !INITIALS_LEN.contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+fn is_embed_placeholder(s: &str) -> bool {
+    s.starts_with(EMBED_PLACEHOLDER) && s.ends_with(']')
+}
+
+/// Whether `line` starts with the entry's first part (as whole words) and holds its other parts
+/// later, in order.
+fn starts_with_lead(line: &str, entry: &str) -> bool {
+    let mut parts = entry.split(GAP);
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = line.strip_prefix(first) else {
+        return false;
+    };
+    if rest.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    for part in parts {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_boilerplate;
+
+    /// Each line with the expected answer.
+    const CASES: &[(&str, bool)] = &[
+        ("(tim/tim)", true),
+        (" (lau/pta) ", true),
+        ("(rdp/imk/dnu)", true),
+        ("(AS)", false),
+        ("[Gambas:Video 20detik]", true),
+        ("ADVERTISEMENT", true),
+        ("SCROLL TO CONTINUE WITH CONTENT", true),
+        ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D. Pastikan kamu sudah install aplikasi WhatsApp ya.", true),
+        ("Ikuti Whatsapp Channel Republika", true),
+        ("Follow Berita Okezone di Google News", true),
+        ("Follow WhatsApp Channel Okezone untuk update berita terbaru setiap hari", true),
+        ("Simak berita terbaru Tribunnews.com di Google News", true),
+        ("Lihat Artikel Asli", true),
+        ("Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.", true),
+        ("Download sekarang!", true),
+        ("Scroll ke bawah untuk melanjutkan membaca", true),
+        ("Saksikan Video Pilihan di Bawah Ini:", true),
+        ("Ringkasan Berita:", true),
+        ("Sign up for our newsletter", true),
+        ("Follow us on Twitter and Instagram.", true),
+        ("Share this article", true),
+        ("Click here to subscribe.", true),
+        ("Jakarta - Presiden meminta warga mengikuti aturan yang berlaku.", false),
+        ("Follow-up tests showed no change in the patient's condition.", false),
+        ("Simak juga penjelasan menteri soal subsidi yang akan dipangkas tahun depan.", false),
+        ("Google News kini tersedia di Indonesia.", false),
+        ("Ringkasan berita ini disusun oleh redaksi berdasarkan keterangan saksi, polisi dan pihak keluarga korban yang ditemui di lokasi kejadian pada Senin malam, ketika hujan deras mengguyur kawasan itu sejak sore hari dan membuat jalan utama tergenang hingga tengah malam sehingga lalu lintas lumpuh total dan warga terpaksa mengungsi ke masjid terdekat.", false),
+    ];
+
+    #[test]
+    fn classifies_lines() {
+        for &(line, expected) in CASES {
+            assert_eq!(is_boilerplate(line), expected, "{line:?}");
+        }
+    }
+}

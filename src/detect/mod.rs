@@ -1,17 +1,54 @@
-//! Detectors of blocks to hide: inserted recirculation links and ads.
+//! Detectors of blocks to hide: inserted recirculation links and ads; plus the per-line
+//! boilerplate test the extractor uses.
 //!
-//! Each detector returns the topmost node of every block it finds; [`detect`] merges them,
-//! drops blocks nested in other blocks, and never returns a block that holds article prose.
+//! Each detector proposes the topmost node of every block it finds, using the shared aggregates
+//! of [`stats`]; [`detect`] merges the proposals, keeps only the outermost of nested blocks and
+//! attaches the visible text. Neither detector ever proposes a block that holds article prose.
 
-pub mod ads;
+mod ads;
 pub mod boilerplate;
-pub mod recirculation;
+mod recirculation;
+mod stats;
 
-use crate::analysis::{Options, Removal};
-use crate::page::Page;
+use crate::analysis::{Kind, Options, Removal};
+use crate::page::{NodeId, Page};
+use crate::text;
 
 /// Every block to hide on the page, in document order, none nested in another.
 pub fn detect(page: &Page, opts: &Options) -> Vec<Removal> {
-    let _ = (page, opts);
-    Vec::new()
+    let stats = stats::Stats::new(page);
+    let recirculation = recirculation::find(page, &stats, &opts.extra_phrases);
+    let ads = ads::find(page, &stats);
+    let mut found: Vec<(NodeId, Kind)> = recirculation
+        .into_iter()
+        .map(|id| (id, Kind::Recirculation))
+        .chain(ads.into_iter().map(|id| (id, Kind::Ad)))
+        .collect();
+    // Stable: when both detectors propose the same node, recirculation (listed first) is kept.
+    found.sort_by_key(|&(id, _)| id);
+    let mut res: Vec<Removal> = Vec::with_capacity(found.len());
+    for (node, kind) in found {
+        if res.last().is_some_and(|top| page.contains(top.node, node)) {
+            continue;
+        }
+        res.push(Removal {
+            node,
+            kind,
+            text: visible_text(page, node),
+        });
+    }
+    res
+}
+
+/// The text a reader sees in the block, whitespace collapsed: text of hidden descendants is
+/// left out (all of it counts when the block itself is hidden).
+fn visible_text(page: &Page, id: NodeId) -> String {
+    let shown = |t: NodeId| page.is_text(t) && (!page.is_hidden(t) || page.is_hidden(id));
+    let raw: String = page
+        .subtree(id)
+        .map(NodeId::new)
+        .filter(|&t| shown(t))
+        .map(|t| page.text(t))
+        .collect();
+    text::collapse_whitespace(&raw)
 }

@@ -1,1 +1,318 @@
-//! TODO recirculation
+//! Inserted "read also" blocks: "Baca Juga: <a>…</a>" and the related-link lists that sites put
+//! between the paragraphs of an article.
+//!
+//! Why these signals, in this order:
+//! 1. **Markup markers** (a class or id containing `baca-juga`, `linksisip`, `picked-article`, …)
+//!    are the most precise: the site itself names the block. They are trusted as long as the
+//!    block holds no prose.
+//! 2. **A lead-in phrase** from the language tables ("baca juga", "read also", …) is the one
+//!    constant across sites and years. A phrase alone is weak evidence ("Baca juga aturan ini"
+//!    is a sentence), so it counts only when it *ends* its text ("Baca Juga", "Baca juga:"), starts
+//!    a line, and the block around it is almost only the phrase plus link text.
+//! 3. When no element wraps exactly the lead-in and its links (sindonews writes
+//!    `<strong>Baca Juga:</strong> <a>…</a>` between `<br>`s inside the article container), the
+//!    lead-in element and the links that complete its line are reported one by one; the
+//!    container is never reported.
+//!
+//! Every candidate then grows to the largest ancestor that adds nothing but links (detik's
+//! `div.lihatjg` → `table.linksisip` → `div.noncontent`), stopping at any ancestor that holds
+//! prose.
+
+use super::stats::{self, Stats};
+use crate::lang;
+use crate::page::{NodeId, Page};
+use crate::text;
+
+/// Fragments of class or id values (lower case, `-`/`_` removed) that sites use for inserts,
+/// found anywhere in the value: `baca-juga`, `bacajuga`, `baca_juga2`, `inner-link-baca-juga`,
+/// `inject-baca-juga`, `baca-juga-collections` (kompas, liputan6, okezone, antaranews, jpnn,
+/// detik 2015), `berita-terkait-*` (suara), `lihat-juga` (sindonews), `linksisip` (detik,
+/// CNN Indonesia, CNBC).
+const CLASS_MARKERS: &[&str] = &[
+    "artikelterkait",
+    "bacajuga",
+    "beritaterkait",
+    "lihatjuga",
+    "linksisip",
+];
+
+/// Markers made of common English words, which count only at the start of the value:
+/// `picked-article` (republika), `recommended-article` (viva); Wikipedia's
+/// `badge-recommendedarticle` is not one.
+const CLASS_PREFIXES: &[&str] = &["pickedarticle", "recommendedarticle"];
+
+/// Whole class tokens that mark an insert: tribunnews `p.baca`.
+const CLASS_TOKENS: &[&str] = &["baca"];
+
+/// Ancestors a block never grows into.
+const STOP_TAGS: &[&str] = &["#document", "article", "body", "html", "main"];
+
+/// Words an insert may carry beyond its lead-in and link text: a "Video" tag, a date, a
+/// conjunction between two links. Real prose around a link always exceeds it.
+const INSERT_SLACK_WORDS: u32 = 2;
+
+/// An insert without a link ("Simak juga Video: 'Judul'") is at most a lead-in plus a headline;
+/// kept below the prose threshold of the stats module (20 words) so it can never be prose.
+const TEXT_INSERT_MAX_WORDS: u32 = 18;
+
+/// A related-link list after a "Berita terkait" heading: at least this share of its words are
+/// link text (the rest are dates or sources).
+const LIST_MIN_LINK_DENSITY: f32 = 0.8;
+
+/// Only the start of a text node is compared with the phrase tables; lead-ins are short.
+const LEAD_SCAN_CHARS: usize = 64;
+
+/// A lead-in phrase found at the start of a text node.
+#[derive(Clone, Copy)]
+struct Lead {
+    /// Words of the phrase.
+    words: u32,
+    /// Whether a colon follows it ("Baca juga: …"); otherwise nothing but punctuation does.
+    colon: bool,
+}
+
+/// Every candidate block, in no particular order; [`super::detect`] sorts and un-nests them.
+pub(super) fn find(page: &Page, stats: &Stats, extra_phrases: &[String]) -> Vec<NodeId> {
+    let finder = Finder::new(page, stats, &phrases(extra_phrases));
+    let mut found = Vec::new();
+    let mut id = page.root();
+    while id.index() < page.len() {
+        let blocks = if let Some(lead) = finder.leads[id.index()] {
+            finder.lead_blocks(id, lead)
+        } else if is_marker(page, id) {
+            finder.marker_block(id).into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        // Anything inside a found block would be dropped as nested: skip past it.
+        let next = blocks.iter().map(|&b| page.skip(b)).max();
+        found.extend(blocks);
+        id = next.map_or(NodeId::new(id.index() + 1), |n| {
+            n.max(NodeId::new(id.index() + 1))
+        });
+    }
+    found
+}
+
+/// The table phrases of every language plus the user's, normalised.
+fn phrases(extra: &[String]) -> Vec<String> {
+    let table = lang::all(|t| t.recirculation_leads).map(str::to_owned);
+    table
+        .chain(extra.iter().map(|p| text::normalise(p)))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The lead-in at the start of a text node outside links, if any.
+fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option<Lead> {
+    if !page.is_text(id) || stats.in_link(id) {
+        return None;
+    }
+    let raw = page.text(id).trim_start();
+    let head = match raw.char_indices().nth(LEAD_SCAN_CHARS) {
+        Some((cut, _)) => &raw[..cut],
+        None => raw,
+    };
+    let norm = text::normalise(head);
+    let start = norm.trim_start_matches(|c: char| !c.is_alphanumeric());
+    phrases
+        .iter()
+        .filter_map(|p| match_lead(start, p))
+        .max_by_key(|lead| lead.words)
+}
+
+/// Whether `s` starts with `phrase` followed by nothing but punctuation, or by a colon.
+fn match_lead(s: &str, phrase: &str) -> Option<Lead> {
+    let rest = s.strip_prefix(phrase)?;
+    let colon = rest.trim_start().starts_with(':');
+    let bare = !rest.chars().any(char::is_alphanumeric);
+    let ends_word = !rest.starts_with(char::is_alphanumeric);
+    (ends_word && (colon || bare)).then(|| Lead {
+        words: stats::count_words(phrase),
+        colon,
+    })
+}
+
+fn is_marker(page: &Page, id: NodeId) -> bool {
+    if !page.is_element(id) {
+        return false;
+    }
+    let has_marker = |v: &str| {
+        let squashed = v.to_ascii_lowercase().replace(['-', '_'], "");
+        CLASS_MARKERS.iter().any(|m| squashed.contains(m))
+            || CLASS_PREFIXES.iter().any(|m| squashed.starts_with(m))
+    };
+    page.classes(id)
+        .any(|c| has_marker(c) || CLASS_TOKENS.contains(&c))
+        || page.attr(id, "id").is_some_and(has_marker)
+}
+
+struct Finder<'a> {
+    page: &'a Page,
+    stats: &'a Stats,
+    /// The lead-in of each text node that starts with one.
+    leads: Vec<Option<Lead>>,
+    /// The previous sibling of each node that is not blank (see [`Finder::is_blank`]).
+    prev: Vec<Option<NodeId>>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(page: &'a Page, stats: &'a Stats, phrases: &[String]) -> Finder<'a> {
+        let leads = page
+            .ids()
+            .map(|id| lead_of(page, stats, phrases, id))
+            .collect();
+        let mut finder = Finder {
+            page,
+            stats,
+            leads,
+            prev: vec![None; page.len()],
+        };
+        for parent in page.ids() {
+            let mut last = None;
+            for child in page.children(parent) {
+                finder.prev[child.index()] = last;
+                if !finder.is_blank(child) {
+                    last = Some(child);
+                }
+            }
+        }
+        finder
+    }
+
+    /// A marked element, grown to its wrapper, unless it holds prose.
+    fn marker_block(&self, id: NodeId) -> Option<NodeId> {
+        (!self.stats.holds_prose(id)).then(|| self.grow(id))
+    }
+
+    /// The block(s) of the insert introduced by the lead-in text node `text`, or none.
+    fn lead_blocks(&self, text: NodeId, lead: Lead) -> Vec<NodeId> {
+        let Some(parent) = self.page.parent(text) else {
+            return Vec::new();
+        };
+        let block = self.grow(parent);
+        if self.is_insert(block) || self.is_text_insert(block) {
+            return vec![block];
+        }
+        // The lead-in stands alone: its own element, or the bare text inside a container.
+        let Some(head) = [block, text]
+            .into_iter()
+            .find(|&h| self.is_heading(h, text, lead))
+        else {
+            return Vec::new();
+        };
+        if !self.starts_line(head) {
+            return Vec::new();
+        }
+        let mut res: Vec<NodeId> = Vec::new();
+        if let Some(links) = self.line_links(head) {
+            res.extend(links);
+        } else if let Some(list) = self.link_list_after(head) {
+            res.push(list);
+        } else {
+            return res;
+        }
+        if self.page.is_element(head) {
+            res.insert(0, head);
+        }
+        res
+    }
+
+    /// The largest ancestor-or-self of `id` that adds nothing but links, or that is itself an
+    /// insert, and holds no prose.
+    fn grow(&self, mut id: NodeId) -> NodeId {
+        while let Some(parent) = self.page.parent(id) {
+            let same_text = self.stats.plain_words(parent) == self.stats.plain_words(id);
+            let absorbs = self.page.is_element(parent)
+                && !STOP_TAGS.contains(&self.page.tag(parent))
+                && !self.stats.holds_prose(parent)
+                && (same_text || self.is_insert(parent) || self.is_text_insert(parent));
+            if !absorbs {
+                break;
+            }
+            id = parent;
+        }
+        id
+    }
+
+    /// A lead-in first, then links, and almost nothing else.
+    fn is_insert(&self, id: NodeId) -> bool {
+        let Some(lead) = self.first_lead(id) else {
+            return false;
+        };
+        self.stats.link_words(id) > 0
+            && self.stats.plain_words(id) <= lead.words + INSERT_SLACK_WORDS
+    }
+
+    /// "Lead-in: headline" with no link, short, on its own line.
+    fn is_text_insert(&self, id: NodeId) -> bool {
+        let Some(lead) = self.first_lead(id) else {
+            return false;
+        };
+        let words = self.stats.words(id);
+        lead.colon
+            && self.stats.link_words(id) == 0
+            && words > lead.words
+            && words <= TEXT_INSERT_MAX_WORDS
+            && self.starts_line(id)
+    }
+
+    /// An element holding only the lead-in (a heading "Berita Terkait", a `<strong>Baca Juga:`).
+    fn is_heading(&self, id: NodeId, text: NodeId, lead: Lead) -> bool {
+        self.stats.first_text(id) == Some(text)
+            && self.stats.link_words(id) == 0
+            && self.stats.plain_words(id) <= lead.words + INSERT_SLACK_WORDS
+    }
+
+    fn first_lead(&self, id: NodeId) -> Option<Lead> {
+        self.leads[self.stats.first_text(id)?.index()]
+    }
+
+    /// Whether `id` begins a line: a block, or preceded by a line break or a block.
+    fn starts_line(&self, id: NodeId) -> bool {
+        self.is_block(id) || self.prev[id.index()].is_none_or(|p| self.breaks_line(p))
+    }
+
+    /// The links that complete the line after `head`, separated only by punctuation, if the
+    /// line then ends.
+    fn line_links(&self, head: NodeId) -> Option<Vec<NodeId>> {
+        let mut links = Vec::new();
+        let mut next = self.page.next_sibling(head);
+        while let Some(id) = next {
+            if self.page.tag(id) == "a" && self.stats.link_words(id) > 0 {
+                links.push(id);
+            } else if !self.is_blank(id) {
+                break;
+            }
+            next = self.page.next_sibling(id);
+        }
+        let line_ends = next.is_none_or(|id| self.breaks_line(id));
+        (!links.is_empty() && line_ends).then_some(links)
+    }
+
+    /// A list made almost only of links right after `head` (blank nodes skipped).
+    fn link_list_after(&self, head: NodeId) -> Option<NodeId> {
+        let mut next = self.page.next_sibling(head);
+        while let Some(id) = next.filter(|&id| self.is_blank(id)) {
+            next = self.page.next_sibling(id);
+        }
+        let list = next?;
+        let words = self.stats.words(list) as f32;
+        let links = self.stats.link_words(list) as f32;
+        (self.is_block(list) && links > 0.0 && links >= LIST_MIN_LINK_DENSITY * words)
+            .then_some(list)
+    }
+
+    /// Whitespace or punctuation text, or an element without words or media (a script).
+    fn is_blank(&self, id: NodeId) -> bool {
+        self.page.tag(id) != "br" && self.stats.words(id) == 0 && self.stats.media(id) == 0
+    }
+
+    fn breaks_line(&self, id: NodeId) -> bool {
+        self.page.tag(id) == "br" || self.is_block(id)
+    }
+
+    fn is_block(&self, id: NodeId) -> bool {
+        stats::is_block(self.page.tag(id))
+    }
+}

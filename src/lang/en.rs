@@ -5,9 +5,30 @@ use super::{Lang, Table};
 #[rustfmt::skip]
 pub(super) const TABLE: Table = Table {
     lang: Lang::En,
-    recirculation_leads: &[],
-    ad_labels: &[],
-    boilerplate_leads: &[],
+    recirculation_leads: &[
+        "also read",
+        "read also",
+        "read more",
+        "related",
+        "related articles",
+        "related stories",
+    ],
+    ad_labels: &[
+        "advertisement",
+        "scroll to continue with content",
+        "scroll to resume content",
+        "sponsored",
+        "sponsored content",
+    ],
+    // An entry may hold " … ": the parts after it must follow later in the line, in order.
+    boilerplate_leads: &[
+        "click here to subscribe",
+        "follow us on",
+        "share this article",
+        "share this story",
+        "sign up for our newsletter",
+        "subscribe to our newsletter",
+    ],
     months: &[("apr", 4), ("april", 4), ("aug", 8), ("august", 8), ("dec", 12), ("december", 12), ("feb", 2), ("february", 2), ("jan", 1), ("january", 1), ("jul", 7), ("july", 7), ("jun", 6), ("june", 6), ("mar", 3), ("march", 3), ("may", 5), ("nov", 11), ("november", 11), ("oct", 10), ("october", 10), ("sep", 9), ("sept", 9), ("september", 9)],
     weekdays: &["friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"],
     byline_labels: &["author", "by", "reporter", "reporting by", "writer", "written by"],

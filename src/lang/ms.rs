@@ -5,9 +5,22 @@ use super::{Lang, Table};
 #[rustfmt::skip]
 pub(super) const TABLE: Table = Table {
     lang: Lang::Ms,
-    recirculation_leads: &[],
-    ad_labels: &[],
-    boilerplate_leads: &[],
+    recirculation_leads: &[
+        "artikel berkaitan",
+        "baca juga",
+        "berita berkaitan",
+    ],
+    ad_labels: &[
+        "iklan",
+        "kandungan tajaan",
+        "tajaan",
+    ],
+    // An entry may hold " … ": the parts after it must follow later in the line, in order.
+    boilerplate_leads: &[
+        "ikuti kami di",
+        "muat turun aplikasi",
+        "sertai … saluran whatsapp",
+    ],
     months: &[("apr", 4), ("april", 4), ("dis", 12), ("disember", 12), ("feb", 2), ("februari", 2), ("jan", 1), ("januari", 1), ("jul", 7), ("julai", 7), ("jun", 6), ("mac", 3), ("mei", 5), ("nov", 11), ("november", 11), ("ogo", 8), ("ogos", 8), ("okt", 10), ("oktober", 10), ("sep", 9), ("september", 9)],
     weekdays: &["ahad", "isnin", "jumaat", "khamis", "rabu", "sabtu", "selasa"],
     byline_labels: &["oleh", "pemberita", "penulis", "wartawan"],
