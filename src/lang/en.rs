@@ -31,7 +31,7 @@ pub(super) const TABLE: Table = Table {
     ],
     months: &[("apr", 4), ("april", 4), ("aug", 8), ("august", 8), ("dec", 12), ("december", 12), ("feb", 2), ("february", 2), ("jan", 1), ("january", 1), ("jul", 7), ("july", 7), ("jun", 6), ("june", 6), ("mar", 3), ("march", 3), ("may", 5), ("nov", 11), ("november", 11), ("oct", 10), ("october", 10), ("sep", 9), ("sept", 9), ("september", 9)],
     weekdays: &["friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"],
-    byline_labels: &["author", "by", "reporter", "reporting by", "writer", "written by"],
+    byline_labels: &["author", "by", "posted by", "reporter", "reporting by", "writer", "written by"],
     editor_labels: &["edited by", "editor"],
     source_labels: &["source"],
     next_page_links: &[">", "next", "next page", "»", "›"],
