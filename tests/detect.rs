@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use bersih::{Kind, NodeId, Options, Page};
+use bersih::{Kind, NodeId, Options, Page, PageBuilder};
 
 /// Attribute that marks an expected block in a fixture.
 const EXPECT_ATTR: &str = "data-expect=\"";
@@ -26,6 +26,10 @@ const CORPORA: &[&str] = &[
 
 /// Readability's expected outputs sit next to its sources; only sources are pages.
 const SKIPPED_FILES: &[&str] = &["expected.html"];
+
+/// A paragraph of article prose for generated pages.
+const PROSE: &str = "Pemerintah menyatakan program bantuan sosial akan terus dilanjutkan tahun \
+                     depan dengan anggaran yang lebih besar dan sasaran penerima yang diperbarui.";
 
 /// A removal longer than this with a low link density is article prose, which must never be hidden.
 const PROSE_MAX_WORDS: usize = 60;
@@ -91,6 +95,37 @@ fn corpus_removals_are_never_prose() {
         "prose removed:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn deep_and_wide_pages_are_handled() {
+    const DEPTH: usize = 10_000;
+    let kinds = |page: &Page| -> Vec<Kind> {
+        let removed = bersih::detect::detect(page, &Options::default());
+        removed.into_iter().map(|r| r.kind).collect()
+    };
+    // Built directly: html5ever itself is slow on very deep markup.
+    let mut deep = PageBuilder::new();
+    for _ in 0..DEPTH {
+        deep.open("div", []);
+    }
+    deep.open("p", []);
+    deep.text(PROSE);
+    deep.close();
+    deep.open("p", []);
+    deep.open("strong", []);
+    deep.text("Baca juga:");
+    deep.close();
+    deep.open("a", [("href", "/x")]);
+    deep.text("Judul lain");
+    deep.close();
+    deep.close();
+    deep.open("div", [("id", "div-gpt-ad-1")]);
+    assert_eq!(kinds(&deep.finish()), [Kind::Recirculation, Kind::Ad]);
+
+    let insert = "<p><strong>Baca juga:</strong> <a href=/x>Judul lain</a></p>";
+    let wide = format!("<div><p>{PROSE}</p>{}</div>", insert.repeat(DEPTH));
+    assert_eq!(kinds(&bersih::html::parse(&wide)).len(), DEPTH);
 }
 
 /// Runs the detectors on a fixture and compares with its marks; `Err` holds a readable diff.

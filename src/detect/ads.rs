@@ -81,10 +81,6 @@ const AD_HOSTS: &[&str] = &[
     "teads.tv",
 ];
 
-/// Ancestors an ad block never grows into, even when they hold nothing else: removing them would
-/// hide the page or the article frame.
-const STOP_TAGS: &[&str] = &["#document", "article", "body", "html", "main"];
-
 /// Elements that show nothing; signals on them are ignored. Sorted.
 const NON_VISUAL_TAGS: &[&str] = &[
     "base", "head", "link", "meta", "noscript", "script", "style", "template", "title",
@@ -154,7 +150,7 @@ fn classify(page: &Page, stats: &Stats) -> Vec<Part> {
             text_part(page.text(id))
         } else if is_non_visual(page.tag(id)) {
             Part::Empty
-        } else if is_stop(page.tag(id)) {
+        } else if stats::is_frame(page.tag(id)) {
             Part::Content
         } else if is_seed(page, stats, id) || (has_ad[i] && !has_content[i]) {
             Part::Ad
@@ -276,10 +272,6 @@ fn is_sponsored_link(page: &Page, stats: &Stats, id: NodeId) -> bool {
     stats.plain_words(line) <= SPONSORED_MAX_PLAIN_WORDS
 }
 
-fn is_stop(tag: &str) -> bool {
-    STOP_TAGS.contains(&tag)
-}
-
 fn is_non_visual(tag: &str) -> bool {
     NON_VISUAL_TAGS.binary_search(&tag).is_ok()
 }
@@ -304,34 +296,22 @@ fn is_hash(part: &str) -> bool {
     letter_after_digit && part.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Splits one alphanumeric run at case and digit boundaries, lower-casing the pieces.
+/// Splits one ASCII alphanumeric run at case and digit boundaries, lower-casing the pieces.
 fn split_word(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut res = Vec::new();
-    let mut start = 0;
-    for i in 1..chars.len() {
-        let (prev, cur) = (chars[i - 1], chars[i]);
-        let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
-        let boundary = (prev.is_ascii_lowercase() && cur.is_ascii_uppercase())
+    let b = word.as_bytes();
+    let boundary = |i: usize| {
+        let (prev, cur) = (b[i - 1], b[i]);
+        let next_lower = b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+        (prev.is_ascii_lowercase() && cur.is_ascii_uppercase())
             || (prev.is_ascii_uppercase() && cur.is_ascii_uppercase() && next_lower)
-            || (prev.is_ascii_digit() != cur.is_ascii_digit());
-        if boundary {
-            res.push(
-                chars[start..i]
-                    .iter()
-                    .collect::<String>()
-                    .to_ascii_lowercase(),
-            );
-            start = i;
-        }
-    }
-    res.push(
-        chars[start..]
-            .iter()
-            .collect::<String>()
-            .to_ascii_lowercase(),
-    );
-    res
+            || prev.is_ascii_digit() != cur.is_ascii_digit()
+    };
+    let mut cuts: Vec<usize> = (1..b.len()).filter(|&i| boundary(i)).collect();
+    cuts.insert(0, 0);
+    cuts.push(b.len());
+    cuts.windows(2)
+        .map(|w| word[w[0]..w[1]].to_ascii_lowercase())
+        .collect()
 }
 
 #[cfg(test)]

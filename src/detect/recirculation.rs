@@ -44,9 +44,6 @@ const CLASS_PREFIXES: &[&str] = &["pickedarticle", "recommendedarticle"];
 /// Whole class tokens that mark an insert: tribunnews `p.baca`.
 const CLASS_TOKENS: &[&str] = &["baca"];
 
-/// Ancestors a block never grows into.
-const STOP_TAGS: &[&str] = &["#document", "article", "body", "html", "main"];
-
 /// Words an insert may carry beyond its lead-in and link text: a "Video" tag, a date, a
 /// conjunction between two links. Real prose around a link always exceeds it.
 const INSERT_SLACK_WORDS: u32 = 2;
@@ -126,8 +123,7 @@ fn match_lead(s: &str, phrase: &str) -> Option<Lead> {
     let rest = s.strip_prefix(phrase)?;
     let colon = rest.trim_start().starts_with(':');
     let bare = !rest.chars().any(char::is_alphanumeric);
-    let ends_word = !rest.starts_with(char::is_alphanumeric);
-    (ends_word && (colon || bare)).then(|| Lead {
+    (colon || bare).then(|| Lead {
         words: stats::count_words(phrase),
         colon,
     })
@@ -224,7 +220,7 @@ impl<'a> Finder<'a> {
         while let Some(parent) = self.page.parent(id) {
             let same_text = self.stats.plain_words(parent) == self.stats.plain_words(id);
             let absorbs = self.page.is_element(parent)
-                && !STOP_TAGS.contains(&self.page.tag(parent))
+                && !stats::is_frame(self.page.tag(parent))
                 && !self.stats.holds_prose(parent)
                 && (same_text || self.is_insert(parent) || self.is_text_insert(parent));
             if !absorbs {

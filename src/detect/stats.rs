@@ -61,6 +61,10 @@ const MEDIA_TAGS: &[&str] = &[
     "audio", "canvas", "embed", "iframe", "img", "object", "picture", "svg", "video",
 ];
 
+/// The page and the article frame: a block never grows into them, even when they hold nothing
+/// else, since hiding them would hide the page.
+const FRAME_TAGS: &[&str] = &["#document", "article", "body", "html", "main"];
+
 /// A paragraph with at least this many words may be article prose: news paragraphs run 20–60
 /// words, while ad blurbs, link titles and labels stay under it (a headline is rarely over 16).
 const PROSE_MIN_WORDS: u32 = 20;
@@ -206,6 +210,11 @@ impl Stats {
 /// Whether the tag starts a new line of text.
 pub(super) fn is_block(tag: &str) -> bool {
     BLOCK_TAGS.binary_search(&tag).is_ok()
+}
+
+/// Whether the tag is the page or the article frame (see [`FRAME_TAGS`]).
+pub(super) fn is_frame(tag: &str) -> bool {
+    FRAME_TAGS.contains(&tag)
 }
 
 fn is_media(tag: &str) -> bool {
