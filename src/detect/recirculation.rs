@@ -187,7 +187,7 @@ impl<'a> Finder<'a> {
             return Vec::new();
         };
         let block = self.grow(parent);
-        if self.is_insert(block) || self.is_text_insert(block) {
+        if (self.is_insert(block) || self.is_text_insert(block)) && self.starts_line(block) {
             return vec![block];
         }
         // The lead-in stands alone: its own element, or the bare text inside a container.
@@ -240,7 +240,7 @@ impl<'a> Finder<'a> {
             && self.stats.plain_words(id) <= lead.words + INSERT_SLACK_WORDS
     }
 
-    /// "Lead-in: headline" with no link, short, on its own line.
+    /// "Lead-in: headline" with no link, and short.
     fn is_text_insert(&self, id: NodeId) -> bool {
         let Some(lead) = self.first_lead(id) else {
             return false;
@@ -250,7 +250,6 @@ impl<'a> Finder<'a> {
             && self.stats.link_words(id) == 0
             && words > lead.words
             && words <= TEXT_INSERT_MAX_WORDS
-            && self.starts_line(id)
     }
 
     /// An element holding only the lead-in (a heading "Berita Terkait", a `<strong>Baca Juga:`).
@@ -264,9 +263,21 @@ impl<'a> Finder<'a> {
         self.leads[self.stats.first_text(id)?.index()]
     }
 
-    /// Whether `id` begins a line: a block, or preceded by a line break or a block.
-    fn starts_line(&self, id: NodeId) -> bool {
-        self.is_block(id) || self.prev[id.index()].is_none_or(|p| self.breaks_line(p))
+    /// Whether `id` begins a line: a block, or preceded by a line break or a block, or first in an
+    /// inline parent that begins a line.
+    fn starts_line(&self, mut id: NodeId) -> bool {
+        loop {
+            if self.is_block(id) {
+                return true;
+            }
+            if let Some(prev) = self.prev[id.index()] {
+                return self.breaks_line(prev);
+            }
+            match self.page.parent(id) {
+                Some(parent) => id = parent,
+                None => return true,
+            }
+        }
     }
 
     /// The links that complete the line after `head`, separated only by punctuation, if the
