@@ -34,7 +34,11 @@ const DOCUMENT: usize = 0;
 #[derive(Debug)]
 enum Data {
     Document,
-    Element { name: QualName, attrs: Vec<Attribute>, template: usize },
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+        template: usize,
+    },
     Text(StrTendril),
     /// Comments, doctypes and processing instructions: kept only so handles stay valid.
     Other,
@@ -58,12 +62,21 @@ struct Sink {
 
 impl Default for Sink {
     fn default() -> Self {
-        Sink { nodes: RefCell::new(vec![scratch(Data::Document)]) }
+        Sink {
+            nodes: RefCell::new(vec![scratch(Data::Document)]),
+        }
     }
 }
 
 fn scratch(data: Data) -> ScratchNode {
-    ScratchNode { data, parent: NONE, prev: NONE, next: NONE, first: NONE, last: NONE }
+    ScratchNode {
+        data,
+        parent: NONE,
+        prev: NONE,
+        next: NONE,
+        first: NONE,
+        last: NONE,
+    }
 }
 
 impl Sink {
@@ -156,7 +169,10 @@ impl Sink {
             match &nodes[id].data {
                 // Template contents live in their own fragment: inert, so never visited.
                 Data::Element { name, attrs, .. } => {
-                    builder.open(&name.local, attrs.iter().map(|a| (&*a.name.local, &*a.value)));
+                    builder.open(
+                        &name.local,
+                        attrs.iter().map(|a| (&*a.name.local, &*a.value)),
+                    );
                     stack.push(nodes[id].first);
                 }
                 Data::Text(t) => builder.text(t),
@@ -191,8 +207,16 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
-        let template = if flags.template { self.push(Data::Document) } else { NONE };
-        self.push(Data::Element { name, attrs, template })
+        let template = if flags.template {
+            self.push(Data::Document)
+        } else {
+            NONE
+        };
+        self.push(Data::Element {
+            name,
+            attrs,
+            template,
+        })
     }
 
     fn create_comment(&self, _text: StrTendril) -> usize {

@@ -112,7 +112,9 @@ impl Page {
 
     /// The `class` attribute split into tokens.
     pub fn classes(&self, id: NodeId) -> impl Iterator<Item = &str> {
-        self.attr(id, "class").unwrap_or("").split_ascii_whitespace()
+        self.attr(id, "class")
+            .unwrap_or("")
+            .split_ascii_whitespace()
     }
 
     /// Whether the element carries the class token `class`.
@@ -229,10 +231,37 @@ impl Iterator for Children<'_> {
 /// Attributes worth keeping: what detection, extraction, metadata and rendering read.
 /// Everything else is dropped at build time to keep snapshots (and the wasm boundary) small.
 const KEPT_ATTRS: &[&str] = &[
-    "alt", "aria-label", "class", "colspan", "content", "data-ad-client", "data-ad-slot",
-    "data-ad-unit", "data-google-query-id", "data-lazy-src", "data-original", "data-page",
-    "data-src", "datetime", "dir", "height", "href", "id", "itemprop", "itemtype", "lang", "name",
-    "property", "rel", "role", "rowspan", "src", "srcset", "title", "type", "width",
+    "alt",
+    "aria-label",
+    "class",
+    "colspan",
+    "content",
+    "data-ad-client",
+    "data-ad-slot",
+    "data-ad-unit",
+    "data-google-query-id",
+    "data-lazy-src",
+    "data-original",
+    "data-page",
+    "data-src",
+    "datetime",
+    "dir",
+    "height",
+    "href",
+    "id",
+    "itemprop",
+    "itemtype",
+    "lang",
+    "name",
+    "property",
+    "rel",
+    "role",
+    "rowspan",
+    "src",
+    "srcset",
+    "title",
+    "type",
+    "width",
 ];
 
 /// Tags whose text content is not page text.
@@ -276,7 +305,11 @@ impl PageBuilder {
 
     /// Opens an element as the last child of the innermost open element and returns its id.
     /// `tag` is lower-cased; only attributes the analysis reads are kept.
-    pub fn open<'a>(&mut self, tag: &str, attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> NodeId {
+    pub fn open<'a>(
+        &mut self,
+        tag: &str,
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> NodeId {
         let tag = tag.to_ascii_lowercase();
         let mut hidden_attr = false;
         let mut kept: Vec<(Box<str>, Box<str>)> = Vec::new();

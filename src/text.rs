@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn collapses_nbsp_and_newlines() {
-        assert_eq!(collapse_whitespace(" Baca\u{a0}\n Juga:  x "), "Baca Juga: x");
+        assert_eq!(
+            collapse_whitespace(" Baca\u{a0}\n Juga:  x "),
+            "Baca Juga: x"
+        );
         assert_eq!(normalise("BACA  JUGA"), "baca juga");
         assert_eq!(word_count("a  b\tc"), 3);
     }

@@ -63,7 +63,11 @@ fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
                     Some("text") => Format::Text,
                     Some("markdown" | "md") => Format::Markdown,
                     Some("html") => Format::Html,
-                    other => return Err(format!("unknown format {other:?}; use json, text, markdown or html")),
+                    other => {
+                        return Err(format!(
+                            "unknown format {other:?}; use json, text, markdown or html"
+                        ))
+                    }
                 }
             }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
@@ -90,7 +94,10 @@ fn extract(args: &ExtractArgs) -> Result<u8, String> {
     let bytes = read_input(&args.file)?;
     let start = Instant::now();
     let page = bersih::html::parse_bytes(&bytes);
-    let opts = bersih::Options { url: args.url.clone(), ..Default::default() };
+    let opts = bersih::Options {
+        url: args.url.clone(),
+        ..Default::default()
+    };
     let analysis = bersih::analyse(&page, &opts);
     let micros = start.elapsed().as_micros() as u64;
     let found = analysis.article.is_some();
@@ -194,7 +201,14 @@ impl<'a> Report<'a> {
             text: art.map_or("", |x| x.text.as_str()),
             markdown: art.map_or("", |x| x.markdown.as_str()),
             html: art.map_or("", |x| x.html.as_str()),
-            removed: a.removed.iter().map(|r| RemovedItem { kind: r.kind, text: &r.text }).collect(),
+            removed: a
+                .removed
+                .iter()
+                .map(|r| RemovedItem {
+                    kind: r.kind,
+                    text: &r.text,
+                })
+                .collect(),
             entities: Vec::new(),
             stats: Stats { nodes, micros },
         }

@@ -18,12 +18,31 @@ const SHARE: &[&str] = &["share", "sharedaddy"];
 
 /// Whole-text labels of placeholder blocks (ads, loading spinners). Readability's lists.
 const PLACEHOLDER_TEXTS: &[&str] = &[
-    "ad", "advertisement", "advertising", "anuncio", "cargando", "chargement", "loading",
-    "pub", "publicité", "werbung", "广告", "正在加载", "загрузка", "реклама",
+    "ad",
+    "advertisement",
+    "advertising",
+    "anuncio",
+    "cargando",
+    "chargement",
+    "loading",
+    "pub",
+    "publicité",
+    "werbung",
+    "广告",
+    "正在加载",
+    "загрузка",
+    "реклама",
 ];
 
 /// Cleans the article in place: marks removed subtrees dead and keeps the tally in step.
-pub fn clean(page: &Page, shape: &Shape, tally: &mut Tally, dead: &mut [bool], items: &mut Vec<Item>, pass: &Pass) {
+pub fn clean(
+    page: &Page,
+    shape: &Shape,
+    tally: &mut Tally,
+    dead: &mut [bool],
+    items: &mut Vec<Item>,
+    pass: &Pass,
+) {
     let roots: Vec<NodeId> = items
         .iter()
         .filter_map(|it| match it {
@@ -37,19 +56,33 @@ pub fn clean(page: &Page, shape: &Shape, tally: &mut Tally, dead: &mut [bool], i
             data_table[id.index()] = page.tag(id) == "table" && is_data_table(page, id);
         }
     }
-    let mut ctx = Ctx { page, shape, tally, dead, pass, data_table };
+    let mut ctx = Ctx {
+        page,
+        shape,
+        tally,
+        dead,
+        pass,
+        data_table,
+    };
     for &root in &roots {
-        ctx.sweep(root, true, |c, id| c.conditionally_fishy(id, &["form", "fieldset"]));
-        ctx.sweep(root, true, |c, id| ALWAYS_REMOVED.contains(&c.page.tag(id)) && !c.is_video(id));
+        ctx.sweep(root, true, |c, id| {
+            c.conditionally_fishy(id, &["form", "fieldset"])
+        });
+        ctx.sweep(root, true, |c, id| {
+            ALWAYS_REMOVED.contains(&c.page.tag(id)) && !c.is_video(id)
+        });
         ctx.sweep(root, false, |c, id| c.is_share(id));
         ctx.sweep(root, true, |c, id| {
             matches!(c.page.tag(id), "h1" | "h2") && class_weight(c.page, id, c.pass) < 0.0
         });
-        ctx.sweep(root, true, |c, id| c.conditionally_fishy(id, &["table", "ul", "div"]));
+        ctx.sweep(root, true, |c, id| {
+            c.conditionally_fishy(id, &["table", "ul", "div"])
+        });
     }
     // Siblings of other tags are read as `div`s, so the `div` test applies to them too.
     for &root in &roots {
-        if !ctx.dead[root.index()] && !matches!(page.tag(root), "div" | "article" | "section" | "p") {
+        if !ctx.dead[root.index()] && !matches!(page.tag(root), "div" | "article" | "section" | "p")
+        {
             let fishy = ctx.is_fishy(root, "div");
             if fishy {
                 ctx.kill(root, root);
@@ -79,7 +112,11 @@ impl Ctx<'_> {
         if self.dead[root.index()] {
             return;
         }
-        let first = if include_root { root.index() } else { root.index() + 1 };
+        let first = if include_root {
+            root.index()
+        } else {
+            root.index() + 1
+        };
         let end = self.page.skip(root).index();
         for i in (first..end).rev() {
             let id = NodeId::new(i);
@@ -93,7 +130,10 @@ impl Ctx<'_> {
     }
 
     fn ancestor_dead(&self, id: NodeId, root: NodeId) -> bool {
-        self.page.ancestors(id).take_while(|&a| a >= root).any(|a| self.dead[a.index()])
+        self.page
+            .ancestors(id)
+            .take_while(|&a| a >= root)
+            .any(|a| self.dead[a.index()])
     }
 
     fn kill(&mut self, id: NodeId, root: NodeId) {
@@ -115,13 +155,16 @@ impl Ctx<'_> {
         )
         .to_ascii_lowercase();
         let word = |w: &str| {
-            s.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w)
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == w)
         };
         SHARE.iter().any(|w| word(w)) && (self.tally.len[id.index()] as usize) < SHARE_MAX_CHARS
     }
 
     fn is_video(&self, id: NodeId) -> bool {
-        self.page.attrs(id).any(|(_, v)| VIDEO_HOSTS.iter().any(|h| v.contains(h)))
+        self.page
+            .attrs(id)
+            .any(|(_, v)| VIDEO_HOSTS.iter().any(|h| v.contains(h)))
     }
 
     /// Readability's "clean conditionally" test for one block read as `tag`.
@@ -135,12 +178,16 @@ impl Ctx<'_> {
         // Tables of figures, anything inside or holding one, and code stay.
         if self.data_table[i]
             || t.count(id, Count::DataTable) > 0
-            || page.ancestors(id).any(|a| page.tag(a) == "code" || self.data_table[a.index()])
+            || page
+                .ancestors(id)
+                .any(|a| page.tag(a) == "code" || self.data_table[a.index()])
         {
             return false;
         }
         let len = t.len[i] as f32;
-        let is_list = tag == "ul" || tag == "ol" || (len > 0.0 && t.count(id, Count::ListLen) as f32 / len > CLEAN_LIST_SHARE);
+        let is_list = tag == "ul"
+            || tag == "ol"
+            || (len > 0.0 && t.count(id, Count::ListLen) as f32 / len > CLEAN_LIST_SHARE);
         let weight = class_weight(page, id, self.pass);
         if weight < 0.0 {
             return true;
@@ -153,8 +200,16 @@ impl Ctx<'_> {
         let li = i64::from(t.count(id, Count::Li)) - CLEAN_LI_ALLOWANCE;
         let input = i64::from(t.count(id, Count::Input));
         let embeds = i64::from(t.count(id, Count::Embed));
-        let heading_density = if len > 0.0 { t.count(id, Count::HeadingLen) as f32 / len } else { 0.0 };
-        let textish_density = if len > 0.0 { t.count(id, Count::TextishLen) as f32 / len } else { 0.0 };
+        let heading_density = if len > 0.0 {
+            t.count(id, Count::HeadingLen) as f32 / len
+        } else {
+            0.0
+        };
+        let textish_density = if len > 0.0 {
+            t.count(id, Count::TextishLen) as f32 / len
+        } else {
+            0.0
+        };
         let link_density = t.link_density(id);
         let content_len = t.len[i] as usize;
         let in_figure = page.ancestors(id).any(|a| page.tag(a) == "figure");
@@ -179,7 +234,12 @@ impl Ctx<'_> {
             let simple = page
                 .element_children(id)
                 .filter(|c| !self.dead[c.index()])
-                .all(|c| page.element_children(c).filter(|g| !self.dead[g.index()]).count() <= 1);
+                .all(|c| {
+                    page.element_children(c)
+                        .filter(|g| !self.dead[g.index()])
+                        .count()
+                        <= 1
+                });
             if simple && img == t.count(id, Count::Li) as i64 {
                 return false;
             }

@@ -27,10 +27,26 @@ pub struct Pass {
 
 /// The passes, strictest first.
 pub const PASSES: [Pass; 4] = [
-    Pass { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-    Pass { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-    Pass { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-    Pass { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    Pass {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Pass {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Pass {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Pass {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
 ];
 
 /// A paragraph-like unit of the article: an element, or a run of loose inline content inside a
@@ -40,7 +56,11 @@ pub enum Item {
     /// An element subtree.
     Node(NodeId),
     /// The children `first..end` of `container` (ids; `end` exclusive), read as one paragraph.
-    Run { container: NodeId, first: NodeId, end: NodeId },
+    Run {
+        container: NodeId,
+        first: NodeId,
+        end: NodeId,
+    },
 }
 
 /// What the caller knows before extraction.
@@ -73,22 +93,28 @@ pub struct Extraction {
 
 /// Extracts the article body, or `None` when the page has no text at all.
 pub fn extract(page: &Page, hints: &Hints) -> Option<Extraction> {
+    let raw = RawTally::new(page);
     let mut attempts: Vec<Extraction> = Vec::new();
     for (i, pass) in PASSES.iter().enumerate() {
-        let Some(mut ex) = attempt(page, hints, pass) else { continue };
+        let Some(mut ex) = attempt(page, &raw, hints, pass) else {
+            continue;
+        };
         ex.pass = i;
         if ex.chars >= MIN_ARTICLE_CHARS {
             return Some(ex);
         }
         attempts.push(ex);
     }
-    attempts.into_iter().filter(|a| a.chars > 0).max_by_key(|a| a.chars)
+    attempts
+        .into_iter()
+        .filter(|a| a.chars > 0)
+        .max_by_key(|a| a.chars)
 }
 
 /// One pass of the loop.
-fn attempt(page: &Page, hints: &Hints, pass: &Pass) -> Option<Extraction> {
-    let shape = prepare(page, hints, pass);
-    let tally = Tally::new(page, &shape);
+fn attempt(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Option<Extraction> {
+    let shape = prepare(page, raw, hints, pass);
+    let tally = Tally::new(page, raw, &shape);
     let body = page.find_tag("body").unwrap_or(page.root());
     let scores = score(page, &shape, &tally, pass);
     let (top, parent) = match choose(page, &shape, &tally, &scores, body) {
@@ -103,8 +129,18 @@ fn attempt(page: &Page, hints: &Hints, pass: &Pass) -> Option<Extraction> {
     let mut dead = shape.dead.clone();
     let mut tally = tally;
     clean::clean(page, &shape, &mut tally, &mut dead, &mut items, pass);
-    let chars = items.iter().map(|&it| tally.item_len(page, &dead, it)).sum();
-    Some(Extraction { items, dead, container: parent, byline: shape.byline, chars, pass: 0 })
+    let chars = items
+        .iter()
+        .map(|&it| tally.item_len(page, &dead, it))
+        .sum();
+    Some(Extraction {
+        items,
+        dead,
+        container: parent,
+        byline: shape.byline,
+        chars,
+        pass: 0,
+    })
 }
 
 /// How one pass reads the page: what it leaves out and how `div`s are reinterpreted.
@@ -198,7 +234,7 @@ impl Shape {
 
 /// First step of a pass: walk the page in order, leave out what the pass strips, and record how
 /// each `div` reads.
-pub fn prepare(page: &Page, hints: &Hints, pass: &Pass) -> Shape {
+pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape {
     let n = page.len();
     let mut shape = Shape {
         dead: vec![false; n],
@@ -208,7 +244,6 @@ pub fn prepare(page: &Page, hints: &Hints, pass: &Pass) -> Shape {
         first_run: vec![u32::MAX; n],
         byline: None,
     };
-    let raw = RawTally::new(page);
     let mut excluded = vec![false; n];
     for &id in hints.excluded {
         excluded[id.index()] = true;
@@ -226,8 +261,9 @@ pub fn prepare(page: &Page, hints: &Hints, pass: &Pass) -> Shape {
         let drop = excluded[i]
             || page.is_hidden(id)
             || tags::is_non_content(tag)
-            || (page.attr(id, "aria-modal") == Some("true") && page.attr(id, "role") == Some("dialog"))
-            || (!byline_seen && is_byline(page, id, &raw) && {
+            || (page.attr(id, "aria-modal") == Some("true")
+                && page.attr(id, "role") == Some("dialog"))
+            || (!byline_seen && is_byline(page, id, raw) && {
                 byline_seen = true;
                 shape.byline = Some(text::collapse_whitespace(&page.text_content(id)));
                 true
@@ -237,7 +273,7 @@ pub fn prepare(page: &Page, hints: &Hints, pass: &Pass) -> Shape {
                 true
             })
             || (pass.strip_unlikely && is_unlikely(page, id))
-            || (tags::is_droppable_when_empty(tag) && is_empty(page, id, &raw));
+            || (tags::is_droppable_when_empty(tag) && is_empty(page, id, raw));
         if drop {
             let end = page.skip(id).index();
             shape.dead[i..end].iter_mut().for_each(|d| *d = true);
@@ -245,7 +281,7 @@ pub fn prepare(page: &Page, hints: &Hints, pass: &Pass) -> Shape {
             continue;
         }
         if tag == "div" || (tag == "p" && raw.double_br[i]) {
-            read_div(page, id, &raw, &mut shape);
+            read_div(page, id, raw, &mut shape);
         }
         i += 1;
     }
@@ -262,7 +298,11 @@ fn read_div(page: &Page, id: NodeId, raw: &RawTally, shape: &mut Shape) {
     let mut prev_br = false;
     let close = |run: &mut Option<(NodeId, NodeId)>, shape: &mut Shape| {
         if let Some((first, end)) = run.take() {
-            shape.runs.push(Item::Run { container: id, first, end });
+            shape.runs.push(Item::Run {
+                container: id,
+                first,
+                end,
+            });
         }
     };
     for c in page.children(id) {
@@ -313,7 +353,8 @@ fn read_div(page: &Page, id: NodeId, raw: &RawTally, shape: &mut Shape) {
 }
 
 fn has_block_child(page: &Page, id: NodeId) -> bool {
-    page.element_children(id).any(|c| tags::is_div_to_p_block(page.tag(c)))
+    page.element_children(id)
+        .any(|c| tags::is_div_to_p_block(page.tag(c)))
 }
 
 /// Text measures of the untouched page, for decisions taken during [`prepare`].
@@ -328,10 +369,15 @@ pub struct RawTally {
     pub double_br: Vec<bool>,
     /// Whether the subtree holds any non-whitespace text.
     pub has_text: Vec<bool>,
+    /// Collapsed length of each text node's own text.
+    own_len: Vec<u32>,
+    /// Commas in each text node's own text.
+    own_commas: Vec<u32>,
 }
 
 impl RawTally {
-    fn new(page: &Page) -> RawTally {
+    /// Measures the page once; every pass reuses it.
+    pub fn new(page: &Page) -> RawTally {
         let n = page.len();
         let mut t = RawTally {
             len: vec![0; n],
@@ -339,6 +385,8 @@ impl RawTally {
             has_block: vec![false; n],
             double_br: vec![false; n],
             has_text: vec![false; n],
+            own_len: vec![0; n],
+            own_commas: vec![0; n],
         };
         let mut last_was_br = vec![false; n];
         for id in page.ids() {
@@ -354,8 +402,11 @@ impl RawTally {
         for id in page.ids().rev() {
             let i = id.index();
             if page.is_text(id) {
-                t.len[i] = collapsed_len(page.text(id)) as u32;
-                t.has_text[i] = !page.text(id).trim().is_empty();
+                let s = page.text(id);
+                t.own_len[i] = collapsed_len(s) as u32;
+                t.own_commas[i] = s.chars().filter(|c| tags::is_comma(*c)).count() as u32;
+                t.len[i] = t.own_len[i];
+                t.has_text[i] = s.chars().any(|c| !c.is_whitespace());
             }
             if page.tag(id) == "a" {
                 t.link[i] = t.len[i] as f32 * link_weight(page, id);
@@ -365,8 +416,8 @@ impl RawTally {
                 t.has_text[p] |= t.has_text[i];
                 t.len[p] += t.len[i];
                 t.link[p] += t.link[i];
-                t.has_block[p] |= t.has_block[i]
-                    || (page.is_element(id) && !tags::is_phrasing_tag(page.tag(id)));
+                t.has_block[p] |=
+                    t.has_block[i] || (page.is_element(id) && !tags::is_phrasing_tag(page.tag(id)));
             }
         }
         t
@@ -419,7 +470,7 @@ impl Count {
 
 impl Tally {
     /// Sums the live part of the page.
-    pub fn new(page: &Page, shape: &Shape) -> Tally {
+    pub fn new(page: &Page, raw: &RawTally, shape: &Shape) -> Tally {
         let n = page.len();
         let mut t = Tally {
             len: vec![0; n],
@@ -433,9 +484,8 @@ impl Tally {
                 continue;
             }
             if page.is_text(id) {
-                let s = page.text(id);
-                t.len[i] = collapsed_len(s) as u32;
-                t.commas[i] = s.chars().filter(|c| tags::is_comma(*c)).count() as u32;
+                t.len[i] = raw.own_len[i];
+                t.commas[i] = raw.own_commas[i];
             }
             if page.tag(id) == "a" {
                 t.link[i] = t.len[i] as f32 * link_weight(page, id);
@@ -446,8 +496,9 @@ impl Tally {
                 t.len[p] += t.len[i];
                 t.link[p] += t.link[i];
                 t.commas[p] += t.commas[i];
-                for k in 0..Count::N {
-                    t.counts[p][k] += t.counts[i][k] + own[k];
+                let child = t.counts[i];
+                for (k, slot) in t.counts[p].iter_mut().enumerate() {
+                    *slot += child[k] + own[k];
                 }
             }
         }
@@ -495,14 +546,15 @@ impl Tally {
     pub fn remove(&mut self, page: &Page, shape: &Shape, id: NodeId, top: NodeId) {
         let i = id.index();
         let own = self.own_counts(page, shape, id);
-        let (len, link, commas, counts) = (self.len[i], self.link[i], self.commas[i], self.counts[i]);
+        let (len, link, commas, counts) =
+            (self.len[i], self.link[i], self.commas[i], self.counts[i]);
         for a in page.ancestors(id) {
             let a = a.index();
             self.len[a] -= len;
             self.link[a] -= link;
             self.commas[a] -= commas;
-            for k in 0..Count::N {
-                self.counts[a][k] = self.counts[a][k].saturating_sub(counts[k] + own[k]);
+            for (k, slot) in self.counts[a].iter_mut().enumerate() {
+                *slot = slot.saturating_sub(counts[k] + own[k]);
             }
             if a == top.index() {
                 break;
@@ -515,7 +567,11 @@ impl Tally {
         match item {
             Item::Node(id) if dead[id.index()] => 0,
             Item::Node(id) => self.len[id.index()] as usize,
-            Item::Run { container, first, end } => page
+            Item::Run {
+                container,
+                first,
+                end,
+            } => page
                 .children(container)
                 .filter(|c| *c >= first && *c < end && !dead[c.index()])
                 .map(|c| self.len[c.index()] as usize)
@@ -525,7 +581,12 @@ impl Tally {
 
     /// Sum of text, links and commas of a run.
     fn run_sums(&self, page: &Page, item: Item) -> (u32, f32, u32) {
-        let Item::Run { container, first, end } = item else {
+        let Item::Run {
+            container,
+            first,
+            end,
+        } = item
+        else {
             let Item::Node(id) = item else { unreachable!() };
             let i = id.index();
             return (self.len[i], self.link[i], self.commas[i]);
@@ -549,14 +610,18 @@ pub struct Scores {
 
 /// Spreads each unit's score over up to five ancestors, then scales by link density.
 pub fn score(page: &Page, shape: &Shape, tally: &Tally, pass: &Pass) -> Scores {
-    let mut s = Scores { score: vec![None; page.len()], order: Vec::new() };
+    let mut s = Scores {
+        score: vec![None; page.len()],
+        order: Vec::new(),
+    };
     for item in units(page, shape) {
         let (len, _, commas) = tally.run_sums(page, item);
         let len = len as usize;
         if len < MIN_UNIT_CHARS {
             continue;
         }
-        let points = 1.0 + (commas as f32 + 1.0) + (len / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f32;
+        let points =
+            1.0 + (commas as f32 + 1.0) + (len / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f32;
         let mut ancestor = match item {
             Item::Node(id) => shape.parent(page, id),
             Item::Run { container, .. } => container,
@@ -589,7 +654,9 @@ pub fn score(page: &Page, shape: &Shape, tally: &Tally, pass: &Pass) -> Scores {
 /// The scored units of the live page in document order.
 fn units<'a>(page: &'a Page, shape: &'a Shape) -> impl Iterator<Item = Item> + 'a {
     let nodes = page.ids().filter(move |&id| {
-        !shape.dead[id.index()] && page.is_element(id) && (shape.as_p[id.index()] || tags::is_scored(page.tag(id)))
+        !shape.dead[id.index()]
+            && page.is_element(id)
+            && (shape.as_p[id.index()] || tags::is_scored(page.tag(id)))
     });
     nodes.map(Item::Node).chain(shape.runs.iter().copied())
 }
@@ -606,9 +673,12 @@ pub fn class_weight(page: &Page, id: NodeId, pass: &Pass) -> f32 {
     }
     let mut w = 0.0;
     for attr in ["class", "id"] {
-        let Some(v) = page.attr(id, attr).filter(|v| !v.is_empty()) else { continue };
+        let Some(v) = page.attr(id, attr).filter(|v| !v.is_empty()) else {
+            continue;
+        };
         let v = v.to_ascii_lowercase();
-        if NEGATIVE.iter().any(|n| v.contains(n)) || v.split_ascii_whitespace().any(|t| t == "hid") {
+        if NEGATIVE.iter().any(|n| v.contains(n)) || v.split_ascii_whitespace().any(|t| t == "hid")
+        {
             w -= CLASS_WEIGHT;
         }
         if POSITIVE.iter().any(|p| v.contains(p)) {
@@ -620,12 +690,20 @@ pub fn class_weight(page: &Page, id: NodeId, pass: &Pass) -> f32 {
 
 /// Picks the top candidate: the best score, moved up to a common ancestor when several near-best
 /// candidates share it, then climbed while parents score better, then widened past only children.
-pub fn choose(page: &Page, shape: &Shape, tally: &Tally, scores: &Scores, body: NodeId) -> Option<NodeId> {
+pub fn choose(
+    page: &Page,
+    shape: &Shape,
+    tally: &Tally,
+    scores: &Scores,
+    body: NodeId,
+) -> Option<NodeId> {
     let _ = tally;
     let mut top: Vec<NodeId> = Vec::with_capacity(TOP_CANDIDATES + 1);
     for &c in &scores.order {
         let sc = scores.score[c.index()].unwrap_or(0.0);
-        let pos = top.iter().position(|t| sc > scores.score[t.index()].unwrap_or(0.0));
+        let pos = top
+            .iter()
+            .position(|t| sc > scores.score[t.index()].unwrap_or(0.0));
         match pos {
             Some(p) => top.insert(p, c),
             None => top.push(c),
@@ -642,12 +720,17 @@ pub fn choose(page: &Page, shape: &Shape, tally: &Tally, scores: &Scores, body: 
     let alternatives: Vec<NodeId> = top[1..]
         .iter()
         .copied()
-        .filter(|&t| best_score > 0.0 && score_of(t).unwrap_or(0.0) / best_score >= ALTERNATIVE_SHARE)
+        .filter(|&t| {
+            best_score > 0.0 && score_of(t).unwrap_or(0.0) / best_score >= ALTERNATIVE_SHARE
+        })
         .collect();
     if alternatives.len() >= MIN_ALTERNATIVE_VOTES {
         let mut p = shape.parent(page, best);
         while !is_top(p) {
-            let votes = alternatives.iter().filter(|&&a| page.contains(p, a) && p != a).count();
+            let votes = alternatives
+                .iter()
+                .filter(|&&a| page.contains(p, a) && p != a)
+                .count();
             if votes >= MIN_ALTERNATIVE_VOTES {
                 best = p;
                 break;
@@ -680,7 +763,14 @@ pub fn choose(page: &Page, shape: &Shape, tally: &Tally, scores: &Scores, body: 
 }
 
 /// The top candidate and its qualifying siblings, in document order.
-pub fn gather(page: &Page, shape: &Shape, tally: &Tally, scores: &Scores, top: NodeId, parent: NodeId) -> Vec<Item> {
+pub fn gather(
+    page: &Page,
+    shape: &Shape,
+    tally: &Tally,
+    scores: &Scores,
+    top: NodeId,
+    parent: NodeId,
+) -> Vec<Item> {
     let top_score = scores.score[top.index()].unwrap_or(0.0);
     let threshold = SIBLING_MIN_SCORE.max(top_score * SIBLING_SHARE);
     let top_class = page.attr(top, "class").unwrap_or("");
@@ -729,7 +819,11 @@ fn sibling_paragraph_qualifies(page: &Page, tally: &Tally, item: Item) -> bool {
 pub fn item_text(page: &Page, item: Item) -> String {
     match item {
         Item::Node(id) => page.text_content(id),
-        Item::Run { container, first, end } => page
+        Item::Run {
+            container,
+            first,
+            end,
+        } => page
             .children(container)
             .filter(|c| *c >= first && *c < end)
             .map(|c| page.text_content(c))
@@ -739,7 +833,9 @@ pub fn item_text(page: &Page, item: Item) -> String {
 
 fn is_byline(page: &Page, id: NodeId, raw: &RawTally) -> bool {
     let matches = page.attr(id, "rel") == Some("author")
-        || page.attr(id, "itemprop").is_some_and(|v| v.contains("author"))
+        || page
+            .attr(id, "itemprop")
+            .is_some_and(|v| v.contains("author"))
         || {
             let s = match_string(page, id);
             BYLINE.iter().any(|b| s.contains(b))
@@ -771,7 +867,9 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
         return 0.0;
     }
     let unique: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let joined_len = |v: &[&String]| v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1);
+    let joined_len = |v: &[&String]| {
+        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    };
     let all: Vec<&String> = tb.iter().collect();
     1.0 - joined_len(&unique) as f32 / joined_len(&all) as f32
 }
@@ -781,18 +879,25 @@ fn is_unlikely(page: &Page, id: NodeId) -> bool {
     if tag == "body" || tag == "a" {
         return false;
     }
-    if page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
+    if page
+        .attr(id, "role")
+        .is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+    {
         return true;
     }
     let s = match_string(page, id);
     UNLIKELY.iter().any(|u| s.contains(u))
         && !MAYBE_CANDIDATE.iter().any(|m| s.contains(m))
-        && !page.ancestors(id).any(|a| matches!(page.tag(a), "table" | "code"))
+        && !page
+            .ancestors(id)
+            .any(|a| matches!(page.tag(a), "table" | "code"))
 }
 
 fn is_empty(page: &Page, id: NodeId, raw: &RawTally) -> bool {
     !raw.has_text[id.index()]
-        && page.element_children(id).all(|c| matches!(page.tag(c), "br" | "hr"))
+        && page
+            .element_children(id)
+            .all(|c| matches!(page.tag(c), "br" | "hr"))
 }
 
 /// Class and id, lower case, as one string for substring hints.
@@ -837,7 +942,8 @@ pub fn collapsed_len(s: &str) -> usize {
 }
 
 fn is_video(page: &Page, id: NodeId) -> bool {
-    page.attrs(id).any(|(_, v)| VIDEO_HOSTS.iter().any(|h| v.contains(h)))
+    page.attrs(id)
+        .any(|(_, v)| VIDEO_HOSTS.iter().any(|h| v.contains(h)))
 }
 
 /// Readability's data-table test: tables of figures stay, layout tables may go.
@@ -853,7 +959,10 @@ pub fn is_data_table(page: &Page, id: NodeId) -> bool {
             "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th" => return true,
             "tr" => {
                 rows += 1;
-                let cells = page.element_children(d).filter(|&c| matches!(page.tag(c), "td" | "th")).count();
+                let cells = page
+                    .element_children(d)
+                    .filter(|&c| matches!(page.tag(c), "td" | "th"))
+                    .count();
                 cols = cols.max(cells);
             }
             _ => {}

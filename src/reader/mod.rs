@@ -23,6 +23,8 @@ use extract::{Extraction, Hints, Item};
 const MIN_ARTICLE_WORDS: usize = 10;
 /// Text this share of which is link text is navigation, not an article.
 const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
+/// Boilerplate lines are short; longer blocks are not even tested (bytes of source text).
+const MAX_BOILERPLATE_BYTES: usize = 400;
 /// Silent reading speed used for the reading time, in words per minute (a common estimate for
 /// news prose in Indonesian and English).
 const WORDS_PER_MINUTE: usize = 200;
@@ -31,11 +33,20 @@ const EXCERPT_CHARS: usize = 200;
 
 /// Extracts the article, adding in-article boilerplate to `removed`. `None` when the page has no
 /// article.
-pub fn read(page: &Page, opts: &Options, removed: &mut Vec<Removal>, notes: &mut Vec<String>) -> Option<Article> {
+pub fn read(
+    page: &Page,
+    opts: &Options,
+    removed: &mut Vec<Removal>,
+    notes: &mut Vec<String>,
+) -> Option<Article> {
     let url = opts.url.as_deref();
     let meta = metadata::read(page, None, url);
     let excluded: Vec<NodeId> = removed.iter().map(|r| r.node).collect();
-    let hints = Hints { excluded: &excluded, title: meta.title.as_deref(), has_byline: meta.byline.is_some() };
+    let hints = Hints {
+        excluded: &excluded,
+        title: meta.title.as_deref(),
+        has_byline: meta.byline.is_some(),
+    };
     let Some(mut ex) = extract::extract(page, &hints) else {
         notes.push("no text found".into());
         return None;
@@ -54,8 +65,15 @@ pub fn read(page: &Page, opts: &Options, removed: &mut Vec<Removal>, notes: &mut
         notes.push(format!("no article found: {why}"));
         return None;
     }
-    let excerpt = meta.description.clone().or_else(|| first_paragraph(&rendered.blocks));
-    let title = meta.title.clone().or(body_meta.title.clone()).unwrap_or_default();
+    let excerpt = meta
+        .description
+        .clone()
+        .or_else(|| first_paragraph(&rendered.blocks));
+    let title = meta
+        .title
+        .clone()
+        .or(body_meta.title.clone())
+        .unwrap_or_default();
     Some(Article {
         title,
         byline: meta.byline.or(body_meta.byline).or(ex.byline.clone()),
@@ -92,7 +110,10 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
         match item {
             Item::Node(root) => {
                 for id in page.subtree(root).map(NodeId::new) {
-                    if !ex.dead[id.index()] && is_leaf_block(page, id) {
+                    if !ex.dead[id.index()]
+                        && is_leaf_block(page, id)
+                        && page.text_len(id) <= MAX_BOILERPLATE_BYTES
+                    {
                         let t = text::collapse_whitespace(&page.text_content(id));
                         if boilerplate::is_boilerplate(&t) {
                             found.push((id, t));
@@ -111,13 +132,21 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
     for (id, t) in found {
         if !ex.dead[id.index()] {
             kill(ex, page, id);
-            removed.push(Removal { node: id, kind: Kind::Boilerplate, text: t });
+            removed.push(Removal {
+                node: id,
+                kind: Kind::Boilerplate,
+                text: t,
+            });
         }
     }
     for run in runs {
         if let Item::Run { first, .. } = run {
             let t = text::collapse_whitespace(&extract::item_text(page, run));
-            removed.push(Removal { node: first, kind: Kind::Boilerplate, text: t });
+            removed.push(Removal {
+                node: first,
+                kind: Kind::Boilerplate,
+                text: t,
+            });
         }
         ex.items.retain(|&it| it != run);
     }
@@ -125,8 +154,13 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
 
 /// Paragraph-level elements judged one by one for boilerplate.
 fn is_leaf_block(page: &Page, id: NodeId) -> bool {
-    matches!(page.tag(id), "p" | "li" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figcaption")
-        || (page.tag(id) == "div" && page.element_children(id).all(|c| !matches!(page.tag(c), "div" | "p")))
+    matches!(
+        page.tag(id),
+        "p" | "li" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figcaption"
+    ) || (page.tag(id) == "div"
+        && page
+            .element_children(id)
+            .all(|c| !matches!(page.tag(c), "div" | "p")))
 }
 
 fn kill(ex: &mut Extraction, page: &Page, id: NodeId) {

@@ -18,7 +18,11 @@ pub enum Block {
     /// A heading of level 2–6 (the title is the only level 1).
     Heading(u8, Vec<Span>),
     /// A list item; `ordinal` is `Some(n)` in ordered lists; `depth` counts enclosing lists.
-    Item { ordinal: Option<u32>, depth: u8, spans: Vec<Span> },
+    Item {
+        ordinal: Option<u32>,
+        depth: u8,
+        spans: Vec<Span>,
+    },
     /// A quoted paragraph.
     Quote(Vec<Span>),
     /// Preformatted text, whitespace kept.
@@ -67,8 +71,8 @@ pub struct Rendered {
 
 /// Elements whose whole subtree is never rendered.
 const SKIPPED: &[&str] = &[
-    "button", "canvas", "embed", "head", "iframe", "input", "noscript", "object",
-    "script", "select", "style", "svg", "template", "textarea", "title",
+    "button", "canvas", "embed", "head", "iframe", "input", "noscript", "object", "script",
+    "select", "style", "svg", "template", "textarea", "title",
 ];
 
 /// Reads the article items into blocks and prints them.
@@ -224,7 +228,11 @@ impl<'a> Reader<'a> {
             }
             "p" | "div" | "section" | "article" | "main" | "header" | "center" | "dd" | "dt"
             | "details" | "summary" | "address" | "figure" | "form" | "fieldset" => {
-                let ctx = if matches!(self.ctx, Ctx::Heading(_)) { Ctx::Para } else { self.ctx };
+                let ctx = if matches!(self.ctx, Ctx::Heading(_)) {
+                    Ctx::Para
+                } else {
+                    self.ctx
+                };
                 self.block(ctx)
             }
             "blockquote" => self.block(Ctx::Quote),
@@ -313,7 +321,10 @@ impl<'a> Reader<'a> {
                 self.flush();
                 if let Some(cells) = self.row.take() {
                     if cells.iter().any(|c| !c.is_empty()) {
-                        self.blocks.push(Block::Row { first: self.first_row, cells });
+                        self.blocks.push(Block::Row {
+                            first: self.first_row,
+                            cells,
+                        });
                         self.first_row = false;
                     }
                 }
@@ -382,7 +393,10 @@ impl<'a> Reader<'a> {
         let src = ["src", "data-src", "data-lazy-src", "data-original"]
             .iter()
             .filter_map(|a| page.attr(id, a))
-            .chain(page.attr(id, "srcset").and_then(|s| s.split_whitespace().next()))
+            .chain(
+                page.attr(id, "srcset")
+                    .and_then(|s| s.split_whitespace().next()),
+            )
             .filter(|s| !s.starts_with("data:"))
             .find_map(|s| self.safe_url(s, false));
         let Some(src) = src else { return };
@@ -441,7 +455,11 @@ impl<'a> Reader<'a> {
         let block = match self.ctx {
             Ctx::Para | Ctx::Pre => Block::Para(spans),
             Ctx::Heading(l) => Block::Heading(l, spans),
-            Ctx::Item => Block::Item { ordinal: self.item_ordinal, depth: self.list_depth.max(1), spans },
+            Ctx::Item => Block::Item {
+                ordinal: self.item_ordinal,
+                depth: self.list_depth.max(1),
+                spans,
+            },
             Ctx::Quote => Block::Quote(spans),
             Ctx::Caption => Block::Caption(spans),
             Ctx::Cell => {
@@ -476,7 +494,9 @@ pub fn link_chars(block: &Block) -> usize {
 }
 
 fn has_text(spans: &[Span]) -> bool {
-    spans.iter().any(|s| matches!(s, Span::Text(t) if !t.trim().is_empty()))
+    spans
+        .iter()
+        .any(|s| matches!(s, Span::Text(t) if !t.trim().is_empty()))
 }
 
 /// The base for relative addresses: the page's `<base href>` resolved against its URL.
@@ -531,8 +551,14 @@ pub fn to_html(blocks: &[Block]) -> String {
             Block::Item { ordinal, depth, .. } => (*depth as usize, ordinal.is_some()),
             _ => (0, false),
         };
-        while lists.len() > depth || (lists.len() == depth && depth > 0 && lists.last() != Some(&ordered)) {
-            out.push_str(if lists.pop() == Some(true) { "</ol>\n" } else { "</ul>\n" });
+        while lists.len() > depth
+            || (lists.len() == depth && depth > 0 && lists.last() != Some(&ordered))
+        {
+            out.push_str(if lists.pop() == Some(true) {
+                "</ol>\n"
+            } else {
+                "</ul>\n"
+            });
         }
         while lists.len() < depth {
             out.push_str(if ordered { "<ol>\n" } else { "<ul>\n" });
@@ -618,13 +644,19 @@ pub fn to_text(blocks: &[Block]) -> String {
     let mut parts: Vec<String> = Vec::new();
     for b in blocks {
         let part = match b {
-            Block::Para(s) | Block::Heading(_, s) | Block::Quote(s) | Block::Caption(s) => spans_text(s),
+            Block::Para(s) | Block::Heading(_, s) | Block::Quote(s) | Block::Caption(s) => {
+                spans_text(s)
+            }
             Block::Item { ordinal, spans, .. } => match ordinal {
                 Some(n) => format!("{n}. {}", spans_text(spans)),
                 None => format!("- {}", spans_text(spans)),
             },
             Block::Pre(t) => t.clone(),
-            Block::Row { cells, .. } => cells.iter().map(|c| spans_text(c)).collect::<Vec<_>>().join(" | "),
+            Block::Row { cells, .. } => cells
+                .iter()
+                .map(|c| spans_text(c))
+                .collect::<Vec<_>>()
+                .join(" | "),
             Block::Image { .. } | Block::Rule => continue,
         };
         if !part.trim().is_empty() {
@@ -682,7 +714,11 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         let is_item = matches!(b, Block::Item { .. });
         let is_row = matches!(b, Block::Row { first: false, .. });
         if !out.is_empty() {
-            out.push_str(if (is_item && prev_item) || (is_row && prev_row) { "\n" } else { "\n\n" });
+            out.push_str(if (is_item && prev_item) || (is_row && prev_row) {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         prev_item = is_item;
         prev_row = matches!(b, Block::Row { .. });
@@ -693,7 +729,11 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 out.push(' ');
                 out.push_str(&spans_md(s).replace('\n', " "));
             }
-            Block::Item { ordinal, depth, spans } => {
+            Block::Item {
+                ordinal,
+                depth,
+                spans,
+            } => {
                 out.push_str(&"  ".repeat(depth.saturating_sub(1) as usize));
                 match ordinal {
                     Some(n) => out.push_str(&format!("{n}. ")),
@@ -703,7 +743,12 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             }
             Block::Quote(s) => {
                 let md = spans_md(s);
-                out.push_str(&md.lines().map(|l| format!("> {l}")).collect::<Vec<_>>().join("\n"));
+                out.push_str(
+                    &md.lines()
+                        .map(|l| format!("> {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
             }
             Block::Caption(s) => {
                 out.push('*');
@@ -724,7 +769,13 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             }
             Block::Row { first, cells } => {
                 out.push_str("| ");
-                out.push_str(&cells.iter().map(|c| spans_md(c).replace('|', "\\|")).collect::<Vec<_>>().join(" | "));
+                out.push_str(
+                    &cells
+                        .iter()
+                        .map(|c| spans_md(c).replace('|', "\\|"))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                );
                 out.push_str(" |");
                 if *first {
                     out.push('\n');

@@ -5,30 +5,53 @@ use crate::reader::extract::RawTally;
 
 /// Elements that are never article content and are skipped with their subtrees.
 const NON_CONTENT: &[&str] = &[
-    "button", "canvas", "dialog", "embed", "head", "iframe", "input", "link", "meta",
-    "nav", "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
+    "button", "canvas", "dialog", "embed", "head", "iframe", "input", "link", "meta", "nav",
+    "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
 ];
 
 /// Inline ("phrasing") elements: runs of these inside a `div` read as a paragraph.
 const PHRASING: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
     "embed", "font", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
-    "object", "output", "progress", "q", "ruby", "s", "samp", "script", "select", "small",
-    "span", "strike", "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
+    "object", "output", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span",
+    "strike", "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
 ];
 
 /// Elements whose presence keeps a `div` from reading as a paragraph.
-const DIV_TO_P_BLOCKS: &[&str] = &["blockquote", "div", "dl", "img", "ol", "p", "pre", "table", "ul"];
+const DIV_TO_P_BLOCKS: &[&str] = &[
+    "blockquote",
+    "div",
+    "dl",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
 
 /// Elements scored as paragraphs.
 const SCORED: &[&str] = &["h2", "h3", "h4", "h5", "h6", "p", "pre", "section", "td"];
 
 /// Elements dropped when they hold no text.
-const DROPPABLE_WHEN_EMPTY: &[&str] = &["div", "h1", "h2", "h3", "h4", "h5", "h6", "header", "section"];
+const DROPPABLE_WHEN_EMPTY: &[&str] = &[
+    "div", "h1", "h2", "h3", "h4", "h5", "h6", "header", "section",
+];
 
 /// Elements whose text counts as "textish" when judging a block.
 const TEXTISH: &[&str] = &[
-    "blockquote", "div", "dl", "img", "li", "ol", "p", "pre", "span", "table", "td", "ul",
+    "blockquote",
+    "div",
+    "dl",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "table",
+    "td",
+    "ul",
 ];
 
 /// Whether the element is never content.
@@ -85,7 +108,14 @@ pub fn is_embed(tag: &str) -> bool {
 pub fn is_comma(c: char) -> bool {
     matches!(
         c,
-        ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}'
+        ',' | '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
     )
 }
 

@@ -71,39 +71,130 @@ pub const DATA_TABLE_COLUMNS: usize = 4;
 /// Class/id substrings of blocks that are rarely the article (stripped in the first pass).
 /// Readability's list, plus Indonesian recirculation and widget names.
 pub const UNLIKELY: &[&str] = &[
-    "-ad-", "ad-break", "agegate", "ai2html", "banner", "baca-juga", "bacajuga", "berita-terkait",
-    "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer",
-    "gdpr", "header", "legends", "menu", "pager", "pagination", "popup", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "terpopuler", "yom-remote",
+    "-ad-",
+    "ad-break",
+    "agegate",
+    "ai2html",
+    "banner",
+    "baca-juga",
+    "bacajuga",
+    "berita-terkait",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "pager",
+    "pagination",
+    "popup",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "terpopuler",
+    "yom-remote",
 ];
 
 /// Class/id substrings that save a block from [`UNLIKELY`]. Readability's list.
-pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
 
 /// Class/id substrings that raise a block's weight. Readability's list plus Indonesian CMS names.
 pub const POSITIVE: &[&str] = &[
-    "article", "artikel", "blog", "body", "content", "entry", "h-entry", "hentry", "isi-berita",
-    "konten", "main", "page", "pagination", "post", "story", "text",
+    "article",
+    "artikel",
+    "blog",
+    "body",
+    "content",
+    "entry",
+    "h-entry",
+    "hentry",
+    "isi-berita",
+    "konten",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "story",
+    "text",
 ];
 
 /// Class/id substrings that lower a block's weight. Readability's list plus Indonesian names.
 pub const NEGATIVE: &[&str] = &[
-    "-ad-", "baca-juga", "bacajuga", "banner", "com-", "combx", "comment", "contact", "footer",
-    "gdpr", "hidden", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
-    "share", "shopping", "shoutbox", "sidebar", "skyscraper", "sponsor", "tags", "terkait",
+    "-ad-",
+    "baca-juga",
+    "bacajuga",
+    "banner",
+    "com-",
+    "combx",
+    "comment",
+    "contact",
+    "footer",
+    "gdpr",
+    "hidden",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shopping",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "tags",
+    "terkait",
     "widget",
 ];
 
 /// Class/id substrings of bylines. Readability's list plus Indonesian labels.
-pub const BYLINE: &[&str] = &["author", "byline", "dateline", "p-author", "penulis", "writtenby"];
+pub const BYLINE: &[&str] = &[
+    "author",
+    "byline",
+    "dateline",
+    "p-author",
+    "penulis",
+    "writtenby",
+];
 
 /// Roles of navigation and chrome, stripped with the unlikely blocks.
-pub const UNLIKELY_ROLES: &[&str] =
-    &["alert", "alertdialog", "complementary", "dialog", "menu", "menubar", "navigation"];
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "alert",
+    "alertdialog",
+    "complementary",
+    "dialog",
+    "menu",
+    "menubar",
+    "navigation",
+];
 
 /// Embeds from these hosts are videos worth keeping.
 pub const VIDEO_HOSTS: &[&str] = &[
-    "archive.org", "bilibili.com", "dailymotion.com", "live.bilibili.com", "player.vimeo.com",
-    "player.twitch.tv", "v.qq.com", "vimeo.com", "youtube-nocookie.com", "youtube.com",
+    "archive.org",
+    "bilibili.com",
+    "dailymotion.com",
+    "live.bilibili.com",
+    "player.vimeo.com",
+    "player.twitch.tv",
+    "v.qq.com",
+    "vimeo.com",
+    "youtube-nocookie.com",
+    "youtube.com",
 ];
