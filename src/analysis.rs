@@ -33,7 +33,8 @@ pub enum Kind {
 /// A removed block: hidden on the page (recirculation, ad) or left out of the article (boilerplate).
 #[derive(Clone, Debug, Serialize)]
 pub struct Removal {
-    /// The topmost node of the block.
+    /// The topmost node of the block. Usually an element; a text node when a lead-in such as
+    /// "Baca Juga:" stands bare between `<br>`s with no element of its own.
     pub node: NodeId,
     /// Why it is removed.
     pub kind: Kind,

@@ -6,6 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use bersih::{Kind, NodeId, Options, Page, PageBuilder};
 
 /// Attribute that marks an expected block in a fixture.
@@ -18,11 +20,12 @@ const EXPECT_TITLE: &str = "bersih-expect:";
 /// A fixture comment `<!-- extra-phrase: … -->` adds a user lead-in to the options.
 const EXTRA_PHRASE: &str = "<!-- extra-phrase:";
 
-/// Corpus pages checked for prose removals; absent folders are skipped with a note.
-const CORPORA: &[&str] = &[
-    "/work/shared/corpora/id-news-html",
-    "/work/shared/corpora/readability-test-pages",
-];
+/// A fixture comment `<!-- expect-text: KIND TEXT -->` expects the bare text node whose
+/// collapsed text is TEXT removed as KIND (text nodes cannot carry a `data-expect` mark).
+const EXPECT_TEXT: &str = "<!-- expect-text:";
+
+/// Corpus folders (under the shared corpora) checked for prose removals.
+const CORPORA: &[&str] = &["id-news-html", "readability-test-pages"];
 
 /// Readability's expected outputs sit next to its sources; only sources are pages.
 const SKIPPED_FILES: &[&str] = &["expected.html"];
@@ -57,14 +60,13 @@ fn fixtures_remove_exactly_the_marked_blocks() {
 
 #[test]
 fn corpus_removals_are_never_prose() {
+    let corpora =
+        common::corpora().expect("../shared/corpora is missing: the corpus check needs it");
     let mut failures = Vec::new();
-    for root in CORPORA {
-        let root = Path::new(root);
-        if !root.is_dir() {
-            eprintln!("skipped: corpus {} not found", root.display());
-            continue;
-        }
-        for path in html_files(root) {
+    for name in CORPORA {
+        let root = corpora.join(name);
+        assert!(root.is_dir(), "corpus {} not found", root.display());
+        for path in html_files(&root) {
             if SKIPPED_FILES.iter().any(|f| path.ends_with(f)) {
                 continue;
             }
@@ -135,9 +137,17 @@ fn check(source: &str) -> Result<(), String> {
         extra_phrases: extra_phrases(source),
         ..Options::default()
     };
+    let texts = comment_args(source, EXPECT_TEXT);
     let expected: Vec<(NodeId, String)> = page
         .ids()
         .filter_map(|id| {
+            if page.is_text(id) {
+                let text = bersih::text::collapse_whitespace(page.text(id));
+                return texts.iter().find_map(|t| {
+                    let (kind, want) = t.split_once(' ')?;
+                    (want == text).then(|| (id, kind.to_owned()))
+                });
+            }
             Some((
                 id,
                 page.attr(id, "title")?
@@ -171,10 +181,15 @@ fn mark_expectations(source: &str) -> String {
 }
 
 fn extra_phrases(source: &str) -> Vec<String> {
+    comment_args(source, EXTRA_PHRASE)
+}
+
+/// The trimmed text after each `prefix` up to the comment's end.
+fn comment_args(source: &str, prefix: &str) -> Vec<String> {
     source
-        .match_indices(EXTRA_PHRASE)
+        .match_indices(prefix)
         .filter_map(|(at, _)| {
-            let rest = &source[at + EXTRA_PHRASE.len()..];
+            let rest = &source[at + prefix.len()..];
             Some(rest[..rest.find("-->")?].trim().to_owned())
         })
         .collect()

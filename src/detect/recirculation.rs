@@ -208,9 +208,8 @@ impl<'a> Finder<'a> {
         } else {
             return res;
         }
-        if self.page.is_element(head) {
-            res.insert(0, head);
-        }
+        // A bare lead-in text node is reported too: the live adapter wraps it to hide it.
+        res.insert(0, head);
         res
     }
 

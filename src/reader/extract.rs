@@ -83,6 +83,8 @@ pub struct Extraction {
     pub dead: Vec<bool>,
     /// The element that holds the article (the top candidate's parent, or `body`).
     pub container: NodeId,
+    /// Every loose inline run of the pass (inside the items or not), for per-paragraph checks.
+    pub runs: Vec<Item>,
     /// An in-page byline found and taken out, when metadata had none.
     pub byline: Option<String>,
     /// Characters of article text.
@@ -137,6 +139,7 @@ fn attempt(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Option<Ex
         items,
         dead,
         container: parent,
+        runs: shape.runs,
         byline: shape.byline,
         chars,
         pass: 0,
@@ -254,6 +257,7 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
     while i < n {
         let id = NodeId::new(i);
         if !page.is_element(id) {
+            shape.dead[i] = excluded[i];
             i += 1;
             continue;
         }

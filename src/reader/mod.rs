@@ -102,53 +102,53 @@ fn not_an_article(rendered: &render::Rendered, words: usize) -> Option<String> {
 }
 
 /// Leaves out paragraphs that are not prose (share prompts, channel promos, desk initials) and
-/// reports them.
+/// reports them. Paragraphs are leaf blocks inside the article and loose inline runs.
 fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
+    let inside = |ex: &Extraction, id: NodeId| {
+        !ex.dead[id.index()]
+            && ex.items.iter().any(|it| match *it {
+                Item::Node(root) => page.contains(root, id),
+                Item::Run { first, end, .. } => first <= id && id < end,
+            })
+    };
     let mut found = Vec::new();
-    let mut runs = Vec::new();
     for &item in &ex.items {
-        match item {
-            Item::Node(root) => {
-                for id in page.subtree(root).map(NodeId::new) {
-                    if !ex.dead[id.index()]
-                        && is_leaf_block(page, id)
-                        && page.text_len(id) <= MAX_BOILERPLATE_BYTES
-                    {
-                        let t = text::collapse_whitespace(&page.text_content(id));
-                        if boilerplate::is_boilerplate(&t) {
-                            found.push((id, t));
-                        }
-                    }
-                }
-            }
-            Item::Run { .. } => {
-                let t = text::collapse_whitespace(&extract::item_text(page, item));
-                if boilerplate::is_boilerplate(&t) {
-                    runs.push(item);
+        if let Item::Node(root) = item {
+            for id in page.subtree(root).map(NodeId::new) {
+                if !ex.dead[id.index()]
+                    && is_leaf_block(page, id)
+                    && page.text_len(id) <= MAX_BOILERPLATE_BYTES
+                {
+                    found.push(Item::Node(id));
                 }
             }
         }
     }
-    for (id, t) in found {
-        if !ex.dead[id.index()] {
-            kill(ex, page, id);
-            removed.push(Removal {
-                node: id,
-                kind: Kind::Boilerplate,
-                text: t,
-            });
+    found.extend(ex.runs.iter().copied().filter(|r| match *r {
+        Item::Run {
+            container, first, ..
+        } => (ex.items.contains(r) || inside(ex, container)) && !ex.dead[first.index()],
+        Item::Node(_) => false,
+    }));
+    for item in found {
+        let (node, range) = match item {
+            Item::Node(id) => (id, page.subtree(id)),
+            Item::Run { first, end, .. } => (first, first.index()..end.index()),
+        };
+        if ex.dead[node.index()] {
+            continue;
         }
-    }
-    for run in runs {
-        if let Item::Run { first, .. } = run {
-            let t = text::collapse_whitespace(&extract::item_text(page, run));
-            removed.push(Removal {
-                node: first,
-                kind: Kind::Boilerplate,
-                text: t,
-            });
+        let t = text::collapse_whitespace(&extract::item_text(page, item));
+        if t.is_empty() || !boilerplate::is_boilerplate(&t) {
+            continue;
         }
-        ex.items.retain(|&it| it != run);
+        ex.dead[range].iter_mut().for_each(|d| *d = true);
+        ex.items.retain(|&it| it != item);
+        removed.push(Removal {
+            node,
+            kind: Kind::Boilerplate,
+            text: t,
+        });
     }
 }
 

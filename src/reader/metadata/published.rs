@@ -50,16 +50,32 @@ pub(super) fn find(
     article: Option<&Article>,
 ) -> Published {
     let node = date_line(page, scope);
-    let declared = head.get(DATE_KEYS).and_then(dates::parse);
-    let value = declared
-        .or_else(|| {
-            article
-                .and_then(|a| a.published.as_deref())
-                .and_then(dates::parse)
-        })
-        .or_else(|| marked_date(page, scope))
-        .or_else(|| node.and_then(|n| parse_element(page, n)));
+    let candidates = [
+        head.get(DATE_KEYS).and_then(dates::parse),
+        article
+            .and_then(|a| a.published.as_deref())
+            .and_then(dates::parse),
+        marked_date(page, scope),
+        node.and_then(|n| parse_element(page, n)),
+    ];
+    let value = best_candidate(candidates.into_iter().flatten().collect());
     Published { value, node }
+}
+
+/// The first candidate, unless a later one names the same day with a zone offset: a declared
+/// local time ("2026-02-11 14:20:00") is completed by a printed "… 14:20 WIB".
+fn best_candidate(candidates: Vec<String>) -> Option<String> {
+    let first = candidates.first()?;
+    let has_offset = |c: &str| c.len() > 19;
+    if has_offset(first) {
+        return Some(first.clone());
+    }
+    let day = first.get(..10).unwrap_or(first);
+    candidates
+        .iter()
+        .find(|c| has_offset(c) && c.starts_with(day))
+        .or(Some(first))
+        .cloned()
 }
 
 /// A `<time datetime>` or an `itemprop=datePublished` element in scope.
