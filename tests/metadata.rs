@@ -5,6 +5,8 @@
 //! one tool's answers (including its quirks, such as keeping "By " in bylines), so the test
 //! records how often we agree and fails only when that rate drops.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +16,11 @@ use bersih::text::normalise;
 use bersih::{NodeId, Page};
 
 const FIXTURES: &str = "tests/fixtures/metadata";
-const SHARED: &str = "/work/shared/corpora";
+
+/// The shared corpora folder; these tests need it.
+fn shared() -> PathBuf {
+    common::corpora().expect("../shared/corpora is missing: the metadata tests need it")
+}
 
 fn fixture(name: &str) -> Page {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -207,7 +213,7 @@ fn english_page_with_open_graph() {
 }
 
 fn synthetic(name: &str) -> Metadata {
-    let path = Path::new(SHARED)
+    let path = shared()
         .join("id-news-html/egi-media-crawl-2026-synthetic")
         .join(name);
     read(
@@ -219,7 +225,7 @@ fn synthetic(name: &str) -> Metadata {
 
 #[test]
 fn synthetic_indonesian_pages_give_title_date_and_byline() {
-    let dir = Path::new(SHARED).join("id-news-html/egi-media-crawl-2026-synthetic");
+    let dir = shared().join("id-news-html/egi-media-crawl-2026-synthetic");
     let mut names: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("corpus")
         .map(|e| e.unwrap().path())
@@ -286,7 +292,7 @@ fn synthetic_indonesian_pages_give_title_date_and_byline() {
 
 #[test]
 fn synthetic_pagers() {
-    let dir = Path::new(SHARED).join("id-news-html/egi-media-crawl-2026-synthetic");
+    let dir = shared().join("id-news-html/egi-media-crawl-2026-synthetic");
     let next = |name: &str, body_class: &str| {
         let page = parse(&fs::read_to_string(dir.join(name)).expect("synthetic page"));
         read(&page, Some(element(&page, body_class)), None).next_page
@@ -324,7 +330,7 @@ fn fold(s: &str) -> String {
 
 #[test]
 fn readability_corpus_agreement() {
-    let dir = Path::new(SHARED).join("readability-test-pages");
+    let dir = shared().join("readability-test-pages");
     let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("corpus")
         .map(|e| e.unwrap().path())
@@ -390,7 +396,7 @@ fn readability_corpus_agreement() {
 
 #[test]
 fn real_indonesian_pages_2015_2017() {
-    let dir = Path::new(SHARED).join("id-news-html/anpandu-2015-2017");
+    let dir = shared().join("id-news-html/anpandu-2015-2017");
     let mut pages: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("corpus")
         .map(|e| e.unwrap().path())
