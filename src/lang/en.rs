@@ -22,6 +22,7 @@ pub(super) const TABLE: Table = Table {
     ],
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
+        "add as a preferred source on google",
         "click here to subscribe",
         "follow us on",
         "share this article",

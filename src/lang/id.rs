@@ -25,13 +25,17 @@ pub(super) const TABLE: Table = Table {
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
         "baca berita dengan sedikit iklan",
+        "copyright ©",
         "dapatkan update berita",
         "download sekarang",
         "follow … google news",
         "follow … whatsapp channel",
         "ikuti … google news",
         "ikuti … whatsapp channel",
+        "informasi pemasangan iklan",
+        "jangan sampai ketinggalan berita",
         "lihat artikel asli",
+        "redaksi: … [at]",
         "ringkasan berita",
         "saksikan video",
         "scroll ke bawah untuk melanjutkan membaca",

@@ -209,7 +209,8 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
     let mut out = Vec::new();
     let mut i = 0;
     while i < line.len() {
-        let at_word = line.is_char_boundary(i) && word_boundary(line, i);
+        let at_word =
+            line.is_char_boundary(i) && word_boundary(line, i) && after_separator(line, i);
         let hit = at_word
             .then(|| labels.iter().find(|(l, _)| starts_with_label(line, i, l)))
             .flatten();
@@ -227,6 +228,16 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
         i = after;
     }
     out
+}
+
+/// Whether a label at `i` opens a field: at the start of the line or after a separator such as
+/// "|" or "/", not inside a phrase ("Pilihan Editor:" is tempo's recirculation, not an editor).
+fn after_separator(line: &str, i: usize) -> bool {
+    line[..i]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn starts_with_label(line: &str, i: usize, label: &str) -> bool {
@@ -412,5 +423,6 @@ mod tests {
         check("Editor's note: corrected.", &[]);
         check("Rep. John Lewis spoke.", &[]);
         check("Kata sumber itu.", &[]);
+        check("Pilihan Editor: Analisis Kebijakan Moneter", &[]);
     }
 }
