@@ -230,8 +230,8 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
     out
 }
 
-/// Whether a label at `i` opens a field: at the start of the line or after a separator such as
-/// "|" or "/", not inside a phrase ("Pilihan Editor:" is tempo's recirculation, not an editor).
+/// Whether a label at `i` can open a credit line: at the start of the line or after a separator
+/// such as "|" or "/", not inside a phrase ("Pilihan Editor:" is tempo's recirculation).
 fn after_separator(line: &str, i: usize) -> bool {
     line[..i]
         .trim_end()
