@@ -209,8 +209,10 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
     let mut out = Vec::new();
     let mut i = 0;
     while i < line.len() {
-        let at_word =
-            line.is_char_boundary(i) && word_boundary(line, i) && after_separator(line, i);
+        // Mid-phrase labels only continue a credit line that an earlier label opened.
+        let at_word = line.is_char_boundary(i)
+            && word_boundary(line, i)
+            && (after_separator(line, i) || !out.is_empty());
         let hit = at_word
             .then(|| labels.iter().find(|(l, _)| starts_with_label(line, i, l)))
             .flatten();
