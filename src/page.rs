@@ -38,22 +38,52 @@ pub const TEXT: &str = "#text";
 pub const DOCUMENT: &str = "#document";
 
 /// A document snapshot. Immutable once built; see the module doc for its invariants.
+///
+/// Storage is flat on purpose: all text and attribute values live in one buffer, attributes in
+/// one vector, tag names are interned, so building a page costs a handful of allocations however
+/// many nodes it has.
 #[derive(Debug, Clone)]
 pub struct Page {
     nodes: Vec<Node>,
+    /// Text of every text node and every kept attribute value, back to back.
+    buf: String,
+    attrs: Vec<Attr>,
+    /// Distinct tag names; `Node::tag` indexes this.
+    tags: Vec<Box<str>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Node {
     parent: u32,
     end: u32,
     depth: u32,
+    tag: u16,
     hidden: bool,
-    tag: Box<str>,
-    /// Own text for text nodes, empty for elements.
-    text: Box<str>,
-    attrs: Box<[(Box<str>, Box<str>)]>,
+    /// Own text (text nodes only) as a span of `Page::buf`.
+    text: Span,
+    /// First attribute in `Page::attrs`; the count is `n_attrs`.
+    first_attr: u32,
+    n_attrs: u16,
 }
+
+/// A byte range of `Page::buf`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    /// Index in [`KEPT_ATTRS`].
+    name: u8,
+    value: Span,
+}
+
+/// Tag index of the document root.
+const ROOT_TAG: u16 = 0;
+/// Tag index of text nodes.
+const TEXT_TAG: u16 = 1;
 
 impl Page {
     /// Number of nodes, the root included.
@@ -78,12 +108,12 @@ impl Page {
 
     /// Lower-case local name of an element, [`TEXT`] for text, [`DOCUMENT`] for the root.
     pub fn tag(&self, id: NodeId) -> &str {
-        &self.node(id).tag
+        &self.tags[self.node(id).tag as usize]
     }
 
     /// Whether the node is a text node.
     pub fn is_text(&self, id: NodeId) -> bool {
-        &*self.node(id).tag == TEXT
+        self.node(id).tag == TEXT_TAG
     }
 
     /// Whether the node is an element (neither text nor the root).
@@ -93,21 +123,23 @@ impl Page {
 
     /// Own text of a text node as in the source (whitespace not collapsed); empty for elements.
     pub fn text(&self, id: NodeId) -> &str {
-        &self.node(id).text
+        self.span(self.node(id).text)
     }
 
     /// Value of a kept attribute (names are lower case).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.node(id)
-            .attrs
+        // Elements carry few attributes: scanning them beats a search of the name table.
+        self.node_attrs(id)
             .iter()
-            .find(|(n, _)| &**n == name)
-            .map(|(_, v)| &**v)
+            .find(|a| KEPT_ATTRS[a.name as usize] == name)
+            .map(|a| self.span(a.value))
     }
 
     /// All kept attributes of an element, in source order.
     pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> {
-        self.node(id).attrs.iter().map(|(n, v)| (&**n, &**v))
+        self.node_attrs(id)
+            .iter()
+            .map(|a| (KEPT_ATTRS[a.name as usize], self.span(a.value)))
     }
 
     /// The `class` attribute split into tokens.
@@ -188,14 +220,16 @@ impl Page {
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
         for i in self.subtree(id) {
-            out.push_str(&self.nodes[i].text);
+            out.push_str(self.span(self.nodes[i].text));
         }
         out
     }
 
     /// Sum of the byte lengths of the subtree's text (cheap; no allocation).
     pub fn text_len(&self, id: NodeId) -> usize {
-        self.subtree(id).map(|i| self.nodes[i].text.len()).sum()
+        self.subtree(id)
+            .map(|i| self.nodes[i].text.len as usize)
+            .sum()
     }
 
     /// First element with the given tag, in document order.
@@ -205,6 +239,17 @@ impl Page {
 
     fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.index()]
+    }
+
+    fn node_attrs(&self, id: NodeId) -> &[Attr] {
+        let n = self.node(id);
+        let start = n.first_attr as usize;
+        &self.attrs[start..start + n.n_attrs as usize]
+    }
+
+    fn span(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        &self.buf[start..start + span.len as usize]
     }
 }
 
@@ -273,10 +318,12 @@ const TEXTLESS: &[&str] = &["noscript", "script", "style", "template", "textarea
 /// the builder owns the invariants.
 #[derive(Debug)]
 pub struct PageBuilder {
-    nodes: Vec<Node>,
+    page: Page,
     open: Vec<u32>,
     /// Depth of the innermost open element whose text is dropped, if any.
     textless_depth: Option<usize>,
+    /// Interned tag names beyond the two fixed ones.
+    tag_ids: std::collections::HashMap<Box<str>, u16>,
 }
 
 impl Default for PageBuilder {
@@ -288,18 +335,26 @@ impl Default for PageBuilder {
 impl PageBuilder {
     /// A builder holding only the document root.
     pub fn new() -> PageBuilder {
+        let root = Node {
+            parent: u32::MAX,
+            end: 1,
+            depth: 0,
+            tag: ROOT_TAG,
+            hidden: false,
+            text: Span::default(),
+            first_attr: 0,
+            n_attrs: 0,
+        };
         PageBuilder {
-            nodes: vec![Node {
-                parent: u32::MAX,
-                end: 1,
-                depth: 0,
-                hidden: false,
-                tag: DOCUMENT.into(),
-                text: "".into(),
-                attrs: Box::new([]),
-            }],
+            page: Page {
+                nodes: vec![root],
+                buf: String::new(),
+                attrs: Vec::new(),
+                tags: vec![DOCUMENT.into(), TEXT.into()],
+            },
             open: vec![0],
             textless_depth: None,
+            tag_ids: std::collections::HashMap::new(),
         }
     }
 
@@ -310,42 +365,52 @@ impl PageBuilder {
         tag: &str,
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> NodeId {
-        let tag = tag.to_ascii_lowercase();
+        let tag = self.intern(tag);
+        let first_attr = self.page.attrs.len() as u32;
         let mut hidden_attr = false;
-        let mut kept: Vec<(Box<str>, Box<str>)> = Vec::new();
+        let mut is_json_ld = false;
         for (name, value) in attrs {
-            let name = name.to_ascii_lowercase();
-            hidden_attr |= match name.as_str() {
+            let lower;
+            let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = name.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                name
+            };
+            hidden_attr |= match name {
                 "hidden" => true,
                 "aria-hidden" => value.eq_ignore_ascii_case("true"),
                 "style" => style_hides(value),
                 _ => false,
             };
-            if KEPT_ATTRS.binary_search(&name.as_str()).is_ok() {
-                kept.push((name.into_boxed_str(), value.into()));
+            is_json_ld |= name == "type" && value.eq_ignore_ascii_case("application/ld+json");
+            if let Ok(index) = KEPT_ATTRS.binary_search(&name) {
+                let value = self.push_buf(value);
+                self.page.attrs.push(Attr {
+                    name: index as u8,
+                    value,
+                });
             }
         }
+        let n_attrs = (self.page.attrs.len() as u32 - first_attr) as u16;
         let parent = *self.open.last().expect("root is never closed");
-        let parent_node = &self.nodes[parent as usize];
-        let depth = parent_node.depth + 1;
-        let hidden = parent_node.hidden || hidden_attr;
-        if self.textless_depth.is_none() && TEXTLESS.contains(&tag.as_str()) {
-            let is_json_ld = kept
-                .iter()
-                .any(|(n, v)| &**n == "type" && v.eq_ignore_ascii_case("application/ld+json"));
-            if !is_json_ld {
-                self.textless_depth = Some(self.open.len());
-            }
+        let parent_node = self.page.nodes[parent as usize];
+        if self.textless_depth.is_none()
+            && TEXTLESS.contains(&&*self.page.tags[tag as usize])
+            && !is_json_ld
+        {
+            self.textless_depth = Some(self.open.len());
         }
-        let id = self.nodes.len() as u32;
-        self.nodes.push(Node {
+        let id = self.page.nodes.len() as u32;
+        self.page.nodes.push(Node {
             parent,
             end: id + 1,
-            depth,
-            hidden,
-            tag: tag.into_boxed_str(),
-            text: "".into(),
-            attrs: kept.into_boxed_slice(),
+            depth: parent_node.depth + 1,
+            tag,
+            hidden: parent_node.hidden || hidden_attr,
+            text: Span::default(),
+            first_attr,
+            n_attrs,
         });
         self.open.push(id);
         NodeId(id)
@@ -357,25 +422,25 @@ impl PageBuilder {
             return;
         }
         let parent = *self.open.last().expect("root is never closed");
-        if let Some(last) = self.nodes.last_mut() {
-            if &*last.tag == TEXT && last.parent == parent {
-                let mut merged = String::with_capacity(last.text.len() + text.len());
-                merged.push_str(&last.text);
-                merged.push_str(text);
-                last.text = merged.into_boxed_str();
+        let span = self.push_buf(text);
+        if let Some(last) = self.page.nodes.last_mut() {
+            // The previous text is the end of the buffer, so merging is extending its span.
+            if last.tag == TEXT_TAG && last.parent == parent {
+                last.text.len += span.len;
                 return;
             }
         }
-        let parent_node = &self.nodes[parent as usize];
-        let id = self.nodes.len() as u32;
-        self.nodes.push(Node {
+        let parent_node = self.page.nodes[parent as usize];
+        let id = self.page.nodes.len() as u32;
+        self.page.nodes.push(Node {
             parent,
             end: id + 1,
             depth: parent_node.depth + 1,
+            tag: TEXT_TAG,
             hidden: parent_node.hidden,
-            tag: TEXT.into(),
-            text: text.into(),
-            attrs: Box::new([]),
+            text: span,
+            first_attr: 0,
+            n_attrs: 0,
         });
     }
 
@@ -383,7 +448,7 @@ impl PageBuilder {
     /// computed visibility better than the attributes do.
     pub fn mark_hidden(&mut self) {
         let cur = *self.open.last().expect("root is never closed");
-        self.nodes[cur as usize].hidden = true;
+        self.page.nodes[cur as usize].hidden = true;
     }
 
     /// Closes the innermost open element. Closing the root is ignored.
@@ -392,7 +457,7 @@ impl PageBuilder {
             return;
         }
         let id = self.open.pop().expect("checked above");
-        self.nodes[id as usize].end = self.nodes.len() as u32;
+        self.page.nodes[id as usize].end = self.page.nodes.len() as u32;
         if self.textless_depth == Some(self.open.len()) {
             self.textless_depth = None;
         }
@@ -403,13 +468,41 @@ impl PageBuilder {
         while self.open.len() > 1 {
             self.close();
         }
-        self.nodes[0].end = self.nodes.len() as u32;
-        let page = Page { nodes: self.nodes };
+        let page = &mut self.page;
+        page.nodes[0].end = page.nodes.len() as u32;
         debug_assert!(page.ids().skip(1).all(|id| {
             let p = page.parent(id).expect("non-root has a parent");
             p < id && page.contains(p, id)
         }));
-        page
+        self.page
+    }
+
+    fn push_buf(&mut self, s: &str) -> Span {
+        let start = self.page.buf.len() as u32;
+        self.page.buf.push_str(s);
+        Span {
+            start,
+            len: s.len() as u32,
+        }
+    }
+
+    /// The index of a tag name, lower-cased, adding it on first sight.
+    fn intern(&mut self, tag: &str) -> u16 {
+        if let Some(&i) = self.tag_ids.get(tag) {
+            return i;
+        }
+        let lower = tag.to_ascii_lowercase();
+        if let Some(&i) = self.tag_ids.get(lower.as_str()) {
+            return i;
+        }
+        let i = u16::try_from(self.page.tags.len()).unwrap_or(u16::MAX);
+        if i == u16::MAX {
+            // A page with 65,535 distinct tag names: fold the rest into the last one.
+            return i - 1;
+        }
+        self.page.tags.push(lower.clone().into_boxed_str());
+        self.tag_ids.insert(lower.into_boxed_str(), i);
+        i
     }
 }
 

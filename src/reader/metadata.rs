@@ -49,17 +49,61 @@ pub struct Metadata {
     pub consumed: Vec<NodeId>,
 }
 
+/// What the page declares about itself in its head and JSON-LD: read once, before the body is
+/// known, and reused by [`read_with`].
+pub struct Declared {
+    head: head::Head,
+    article: Option<jsonld::Article>,
+    site_name: Option<String>,
+    title: Option<String>,
+}
+
+impl Declared {
+    /// The headline as far as it is known without the body.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Whether the page declares its authors (then an in-page byline is article chrome).
+    pub fn has_byline(&self) -> bool {
+        credits::declared_byline(&self.head, self.article.as_ref()).is_some()
+    }
+}
+
+/// Reads the head and JSON-LD of `page`; `url` is the page address.
+pub fn declared(page: &Page, url: Option<&str>) -> Declared {
+    let head = head::Head::read(page, url);
+    let article = jsonld::read(page);
+    let site_name = site_name(&head, article.as_ref());
+    let title = title::find(page, None, &head, article.as_ref(), site_name.as_deref()).text;
+    Declared {
+        head,
+        article,
+        site_name,
+        title,
+    }
+}
+
 /// Reads the metadata of `page`. `body` is the article container, when known: credit and date
 /// lines inside it are reported as consumed, and the next page is looked for in and after it.
 /// `url` is the page address, used to resolve links and images.
 pub fn read(page: &Page, body: Option<NodeId>, url: Option<&str>) -> Metadata {
-    let head = head::Head::read(page, url);
-    let article = jsonld::read(page);
-    let site_name = site_name(&head, article.as_ref());
-    let title = title::find(page, body, &head, article.as_ref(), site_name.as_deref());
+    read_with(page, body, &declared(page, url))
+}
+
+/// [`read`] with the declared part already read.
+pub fn read_with(page: &Page, body: Option<NodeId>, declared: &Declared) -> Metadata {
+    let Declared {
+        head,
+        article,
+        site_name,
+        ..
+    } = declared;
+    let article = article.as_ref();
+    let title = title::find(page, body, head, article, site_name.as_deref());
     let scope = Scope::new(page, body, title.heading);
-    let credits = credits::find(page, &scope, &head, article.as_ref());
-    let published = published::find(page, &scope, &head, article.as_ref());
+    let credits = credits::find(page, &scope, head, article);
+    let published = published::find(page, &scope, head, article);
     let mut consumed: Vec<NodeId> = [title.heading, credits.byline_node, published.node]
         .into_iter()
         .flatten()
@@ -73,11 +117,11 @@ pub fn read(page: &Page, body: Option<NodeId>, url: Option<&str>) -> Metadata {
         byline: credits.byline,
         editor: credits.editor,
         source: credits.source,
-        site_name,
+        site_name: site_name.clone(),
         published: published.value,
-        lead_image: image::find(page, body, &head, article.as_ref()),
-        description: description(&head, article.as_ref()),
-        next_page: body.and_then(|b| next_page::find(page, b, &head)),
+        lead_image: image::find(page, body, head, article),
+        description: description(head, article),
+        next_page: body.and_then(|b| next_page::find(page, b, head)),
         consumed,
     }
 }
@@ -239,12 +283,17 @@ fn lines(page: &Page, id: NodeId) -> Vec<String> {
         .collect()
 }
 
+/// Whether `haystack` contains the lower-case ASCII `needle`, ignoring ASCII case, without
+/// allocating (it runs on every element in scope).
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Whether the element's `id` or one of its classes contains any of `needles` (lower case).
 fn class_or_id_contains(page: &Page, id: NodeId, needles: &[&str]) -> bool {
-    let names = page.attr(id, "id").into_iter().chain(page.classes(id));
-    names
-        .map(str::to_ascii_lowercase)
-        .any(|n| needles.iter().any(|k| n.contains(k)))
+    let mut names = page.attr(id, "id").into_iter().chain(page.classes(id));
+    names.any(|n| needles.iter().any(|k| contains_ignore_ascii_case(n, k)))
 }
 
 #[cfg(test)]

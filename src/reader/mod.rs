@@ -40,12 +40,12 @@ pub fn read(
     notes: &mut Vec<String>,
 ) -> Option<Article> {
     let url = opts.url.as_deref();
-    let meta = metadata::read(page, None, url);
+    let declared = metadata::declared(page, url);
     let excluded: Vec<NodeId> = removed.iter().map(|r| r.node).collect();
     let hints = Hints {
         excluded: &excluded,
-        title: meta.title.as_deref(),
-        has_byline: meta.byline.is_some(),
+        title: declared.title(),
+        has_byline: declared.has_byline(),
     };
     let Some(mut ex) = extract::extract(page, &hints) else {
         notes.push("no text found".into());
@@ -54,8 +54,8 @@ pub fn read(
     if ex.pass > 0 {
         notes.push(format!("article found by looser pass {}", ex.pass));
     }
-    let body_meta = metadata::read(page, Some(ex.container), url);
-    for id in body_meta.consumed.iter().copied() {
+    let mut meta = metadata::read_with(page, Some(ex.container), &declared);
+    for id in meta.consumed.iter().copied() {
         kill(&mut ex, page, id);
     }
     drop_boilerplate(page, &mut ex, removed);
@@ -65,26 +65,30 @@ pub fn read(
         notes.push(format!("no article found: {why}"));
         return None;
     }
+    // Credits and dates printed outside the article's block: look page-wide, once, if needed.
+    if meta.byline.is_none() || meta.published.is_none() || meta.lead_image.is_none() {
+        let wide = metadata::read_with(page, None, &declared);
+        meta.byline = meta.byline.or(wide.byline);
+        meta.published = meta.published.or(wide.published);
+        meta.lead_image = meta.lead_image.or(wide.lead_image);
+    }
     let excerpt = meta
         .description
-        .clone()
         .or_else(|| first_paragraph(&rendered.blocks));
-    let title = meta
-        .title
-        .clone()
-        .or(body_meta.title.clone())
-        .unwrap_or_default();
     Some(Article {
-        title,
-        byline: meta.byline.or(body_meta.byline).or(ex.byline.clone()),
-        editor: body_meta.editor.or(meta.editor),
-        source: body_meta.source.or(meta.source),
+        title: meta
+            .title
+            .or_else(|| declared.title().map(str::to_string))
+            .unwrap_or_default(),
+        byline: meta.byline.or(ex.byline),
+        editor: meta.editor,
+        source: meta.source,
         site_name: meta.site_name,
-        published: meta.published.or(body_meta.published),
-        lead_image: meta.lead_image.or(body_meta.lead_image),
+        published: meta.published,
+        lead_image: meta.lead_image,
         excerpt,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
-        next_page: body_meta.next_page.or(meta.next_page),
+        next_page: meta.next_page,
         text: rendered.text,
         markdown: rendered.markdown,
         html: rendered.html,

@@ -70,6 +70,18 @@ enum Field {
     Source,
 }
 
+/// The authors the page declares in JSON-LD or meta tags (a publisher's domain is no author).
+pub(super) fn declared_byline(head: &Head, article: Option<&Article>) -> Option<String> {
+    let declared = article
+        .map(|a| a.authors.join(", "))
+        .filter(|a| !a.is_empty());
+    declared.or_else(|| {
+        head.get(AUTHOR_KEYS)
+            .filter(|a| !mentions_domain(a))
+            .map(str::to_string)
+    })
+}
+
 pub(super) fn find(page: &Page, scope: &Scope, head: &Head, article: Option<&Article>) -> Credits {
     let labels = labels();
     let labelled = labelled_lines(page, scope, &labels);
@@ -78,17 +90,7 @@ pub(super) fn find(page: &Page, scope: &Scope, head: &Head, article: Option<&Art
         .into_iter()
         .flatten()
         .min_by_key(|b| b.1);
-    let declared = article
-        .map(|a| a.authors.join(", "))
-        .filter(|a| !a.is_empty());
-    let meta = || {
-        head.get(AUTHOR_KEYS)
-            .filter(|a| !mentions_domain(a))
-            .map(str::to_string)
-    };
-    let byline = declared
-        .or_else(meta)
-        .or_else(|| shown.as_ref().map(|s| s.0.clone()));
+    let byline = declared_byline(head, article).or_else(|| shown.as_ref().map(|s| s.0.clone()));
     let byline_node = element
         .filter(|e| byline.as_deref().is_some_and(|b| overlaps(b, &e.0)))
         .map(|e| e.1);
@@ -167,15 +169,23 @@ fn line_container(page: &Page, text: NodeId) -> Option<NodeId> {
     (small && page.is_element(block) && page.tag(block) != "figcaption").then_some(block)
 }
 
-/// Cheap test before the real parse: a label word occurs in the text.
+/// Cheap test before the real parse: the first word of a label occurs as a word in the text.
+/// Runs on every text node in scope, so it compares words in place (labels are ASCII).
 fn mentions_label(text: &str, labels: &[(&str, Field)]) -> bool {
-    let lower = text.to_lowercase();
-    labels.iter().any(|(label, _)| {
-        lower
-            .match_indices(label)
-            .any(|(i, _)| word_boundary(&lower, i) && word_boundary(&lower, i + label.len()))
-    })
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=MAX_LABEL_WORD).contains(&w.len()))
+        .any(|w| {
+            labels.iter().any(|(label, _)| {
+                let (l, w) = (label.as_bytes(), w.as_bytes());
+                l.len() >= w.len()
+                    && l[..w.len()].eq_ignore_ascii_case(w)
+                    && l.get(w.len()).is_none_or(|&b| b == b' ')
+            })
+        })
 }
+
+/// Longest first word of any credit label ("reporting", "penyunting"), in bytes.
+const MAX_LABEL_WORD: usize = 12;
 
 /// Whether byte `i` of `s` starts or ends a word.
 fn word_boundary(s: &str, i: usize) -> bool {
