@@ -1,0 +1,38 @@
+//! Gazetteers: lists of given names, family names and places, as data files under `data/`.
+//!
+//! Each file starts with `#` lines naming its sources and their licences (also in NOTICE); the
+//! rest is one name per line. The lists only feed features: a listed word is more likely a name,
+//! and the weights learned from the training data decide how much more. Nothing is tagged just
+//! because it is listed.
+
+/// Indonesian and English given names.
+pub(crate) const GIVEN_NAMES: &str = include_str!("data/given-names.txt");
+/// Indonesian and English family names.
+pub(crate) const FAMILY_NAMES: &str = include_str!("data/family-names.txt");
+/// Place names in Indonesian: countries, provinces, cities, regions.
+pub(crate) const PLACES_ID: &str = include_str!("data/places-id.txt");
+/// Place names in English: countries and a few cities and regions.
+pub(crate) const PLACES_EN: &str = include_str!("data/places-en.txt");
+
+/// The names of a list, without comments and blank lines.
+pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_case_insensitively_and_unique() {
+        for list in [GIVEN_NAMES, FAMILY_NAMES, PLACES_ID, PLACES_EN] {
+            let names: Vec<String> = entries(list).map(str::to_lowercase).collect();
+            assert!(names.len() > 100);
+            for w in names.windows(2) {
+                assert!(w[0] < w[1], "not sorted or duplicated: {w:?}");
+            }
+        }
+    }
+}

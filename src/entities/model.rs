@@ -1,0 +1,229 @@
+//! The model: quantised weights per hashed feature and tag, tag transitions, and the compact
+//! file format the build embeds.
+//!
+//! Why this format: most of the `2^bits` buckets are never updated in training (a feature must
+//! take part in a mistake to get a weight), so the file stores a bitmap of the used buckets and
+//! then only their rows, one byte per tag. A byte is a code into a table of 256 weight values
+//! (code 0 is 0.0), so the trainer may space the values unevenly: fine steps for the many small
+//! weights, coarse ones for the few large ones. Loading expands the rows once into a dense table,
+//! so tagging reads a fixed-size row per feature with no lookups or branches.
+//!
+//! Layout (little-endian): `b"BNER"`, format `u32`, feature set `u32`, `bits: u8`,
+//! `tags: u8`, two zero bytes, transitions `(tags + 1) × tags` `f32` (the last row is from the
+//! sentence start), the 256 code values `f32`, the bucket bitmap (`2^bits / 8` bytes), then
+//! `tags` code bytes per used bucket.
+
+use super::features::FEATURE_SET;
+use super::N_TAGS;
+
+const MAGIC: &[u8; 4] = b"BNER";
+const FORMAT: u32 = 2;
+/// Bytes per row in memory: the tags plus padding to a power of two.
+const ROW: usize = 8;
+/// Fewest and most hash bits a model may use.
+const MIN_BITS: u8 = 10;
+const MAX_BITS: u8 = 24;
+
+/// Why a model file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a model file, or cut short.
+    Malformed,
+    /// Written by another version of the format or of the feature templates.
+    Version,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ModelError::Malformed => "malformed model file",
+            ModelError::Version => "model file from another format or feature set",
+        })
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Transition scores: `trans[prev][cur]`, with `prev == N_TAGS` standing for the sentence start.
+pub(crate) type Transitions = [[f32; N_TAGS]; N_TAGS + 1];
+
+/// A loaded model.
+pub(crate) struct Model {
+    bits: u8,
+    rows: Vec<[u8; ROW]>,
+    /// Weight value of each code; `levels[0] == 0.0`.
+    levels: Levels,
+    pub trans: Transitions,
+}
+
+/// Weight value of each byte code.
+pub(crate) type Levels = [f32; 256];
+
+/// The bucket of a feature hash in a table of `2^bits` rows.
+#[inline]
+pub(crate) fn bucket(hash: u64, bits: u8) -> usize {
+    (hash >> (64 - u32::from(bits))) as usize
+}
+
+impl Model {
+    /// Builds a model from coded rows (`2^bits` of them), code values and transitions.
+    pub(crate) fn new(
+        bits: u8,
+        rows: Vec<[u8; N_TAGS]>,
+        levels: Levels,
+        trans: Transitions,
+    ) -> Model {
+        debug_assert_eq!(rows.len(), 1 << bits);
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                let mut row = [0; ROW];
+                row[..N_TAGS].copy_from_slice(&r);
+                row
+            })
+            .collect();
+        Model {
+            bits,
+            rows,
+            levels,
+            trans,
+        }
+    }
+
+    /// Reads a model file.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::Malformed);
+        }
+        if r.u32()? != FORMAT || r.u32()? != FEATURE_SET {
+            return Err(ModelError::Version);
+        }
+        let head = r.take(4)?;
+        let (bits, tags) = (head[0], head[1]);
+        if usize::from(tags) != N_TAGS {
+            return Err(ModelError::Version);
+        }
+        if !(MIN_BITS..=MAX_BITS).contains(&bits) {
+            return Err(ModelError::Malformed);
+        }
+        let mut trans = [[0.0; N_TAGS]; N_TAGS + 1];
+        for row in &mut trans {
+            for x in row.iter_mut() {
+                *x = f32::from_bits(r.u32()?);
+            }
+        }
+        let mut levels = [0.0; 256];
+        for x in levels.iter_mut() {
+            *x = f32::from_bits(r.u32()?);
+        }
+        if levels[0] != 0.0 {
+            return Err(ModelError::Malformed);
+        }
+        let n_rows = 1usize << bits;
+        let bitmap = r.take(n_rows / 8)?;
+        let mut rows = vec![[0u8; ROW]; n_rows];
+        for (k, row) in rows.iter_mut().enumerate() {
+            if bitmap[k / 8] & (1 << (k % 8)) != 0 {
+                row[..N_TAGS].copy_from_slice(r.take(N_TAGS)?);
+            }
+        }
+        if r.pos != bytes.len() {
+            return Err(ModelError::Malformed);
+        }
+        Ok(Model {
+            bits,
+            rows,
+            levels,
+            trans,
+        })
+    }
+
+    /// Writes the model file.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        out.extend_from_slice(&[self.bits, N_TAGS as u8, 0, 0]);
+        for row in &self.trans {
+            for x in row {
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+        }
+        for x in &self.levels {
+            out.extend_from_slice(&x.to_bits().to_le_bytes());
+        }
+        let mut bitmap = vec![0u8; self.rows.len() / 8];
+        for (k, row) in self.rows.iter().enumerate() {
+            if row.iter().any(|&x| x != 0) {
+                bitmap[k / 8] |= 1 << (k % 8);
+            }
+        }
+        out.extend_from_slice(&bitmap);
+        for row in self.rows.iter().filter(|r| r.iter().any(|&x| x != 0)) {
+            out.extend_from_slice(&row[..N_TAGS]);
+        }
+        out
+    }
+
+    /// Adds the rows of `features` into `scores`.
+    #[inline]
+    pub(crate) fn emissions(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        *scores = [0.0; N_TAGS];
+        for &h in features {
+            // `bucket` is below `2^bits == rows.len()` by construction.
+            let row = &self.rows[bucket(h, self.bits)];
+            for (s, &code) in scores.iter_mut().zip(row) {
+                *s += self.levels[usize::from(code)];
+            }
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Malformed)?;
+        let s = self.bytes.get(self.pos..end).ok_or(ModelError::Malformed)?;
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_damage() {
+        let mut rows = vec![[0u8; N_TAGS]; 1 << MIN_BITS];
+        rows[3] = [1, 2, 3, 0, 0, 0, 255];
+        let mut trans = [[0.0; N_TAGS]; N_TAGS + 1];
+        trans[N_TAGS][2] = -5.5;
+        let mut levels = [0.0; 256];
+        levels[255] = 0.25;
+        let bytes = Model::new(MIN_BITS, rows, levels, trans).to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.rows[3][..N_TAGS], [1, 2, 3, 0, 0, 0, 255]);
+        assert_eq!(back.levels[255], 0.25);
+        assert_eq!(back.trans[N_TAGS][2], -5.5);
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]).err(),
+            Some(ModelError::Malformed)
+        );
+        let mut other = bytes.clone();
+        other[8] ^= 1;
+        assert_eq!(Model::from_bytes(&other).err(), Some(ModelError::Version));
+    }
+}

@@ -1,0 +1,299 @@
+//! Training: a structured averaged perceptron over the same features and decoder as tagging,
+//! then quantisation to the embedded format. Native only; `src/bin/train_ner.rs` does the I/O.
+//!
+//! Why a perceptron and not a CRF: it needs no gradient machinery or line search, trains on the
+//! two data sets in seconds, and with weight averaging comes within a point or so of a CRF on
+//! tasks like this; the size and speed budgets are met by the feature hashing and the byte
+//! weights, not by the learner.
+
+use super::conll::Labelled;
+use super::decode;
+use super::features::{self, TokenInfo};
+use super::model::{bucket, Levels, Model, Transitions};
+use super::{Tag, Tagger, N_TAGS};
+use crate::lang::Lang;
+
+/// How to train.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// The model has `2^bits` feature buckets.
+    pub bits: u8,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the shuffle between passes.
+    pub seed: u64,
+    /// Language of the training text (selects the cue table).
+    pub lang: Option<Lang>,
+    /// Power of the weight coding (1 = even steps, 0.5 = square-root steps: finer for small
+    /// weights); see `Codec`.
+    pub compand: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            bits: 17,
+            epochs: 8,
+            seed: 7,
+            lang: Some(Lang::Id),
+            compand: 0.5,
+        }
+    }
+}
+
+/// Largest code magnitude.
+const QUANT_MAX: f64 = 127.0;
+
+/// Feature buckets of every token of the training data, computed once.
+struct Prepared {
+    /// Buckets, all tokens concatenated.
+    buckets: Vec<u32>,
+    /// For token `t` (global index), its buckets are `buckets[starts[t]..starts[t + 1]]`.
+    starts: Vec<usize>,
+    /// For each sentence, its global token range and gold tag indices.
+    sentences: Vec<(std::ops::Range<usize>, Vec<u8>)>,
+}
+
+fn prepare(data: &[Labelled], opts: &TrainOptions) -> Prepared {
+    let mut p = Prepared {
+        buckets: Vec::new(),
+        starts: vec![0],
+        sentences: Vec::with_capacity(data.len()),
+    };
+    let mut infos: Vec<TokenInfo> = Vec::new();
+    let mut feats = Vec::new();
+    for s in data {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        features::token_infos(&words, opts.lang, &mut infos);
+        let first = p.starts.len() - 1;
+        for i in 0..words.len() {
+            feats.clear();
+            features::features(&infos, i, &mut feats);
+            p.buckets
+                .extend(feats.iter().map(|&h| bucket(h, opts.bits) as u32));
+            p.starts.push(p.buckets.len());
+        }
+        p.sentences
+            .push((first..first + words.len(), well_formed(&s.tags)));
+    }
+    p
+}
+
+/// Gold tags as indices, with a stray `I-X` (not continuing an `X`) read as `B-X`, since the
+/// decoder can only produce well-formed sequences.
+fn well_formed(tags: &[Tag]) -> Vec<u8> {
+    let mut prev = Tag::O;
+    tags.iter()
+        .map(|&t| {
+            let t = match t {
+                Tag::I(k) if prev.kind() != Some(k) => Tag::B(k),
+                other => other,
+            };
+            prev = t;
+            t.index() as u8
+        })
+        .collect()
+}
+
+/// Perceptron weights with the sums needed for averaging.
+struct Weights {
+    emit: Vec<f64>,
+    emit_acc: Vec<f64>,
+    trans: [[f64; N_TAGS]; N_TAGS + 1],
+    trans_acc: [[f64; N_TAGS]; N_TAGS + 1],
+    /// Number of examples seen.
+    step: f64,
+}
+
+impl Weights {
+    fn new(bits: u8) -> Weights {
+        let n = (1usize << bits) * N_TAGS;
+        Weights {
+            emit: vec![0.0; n],
+            emit_acc: vec![0.0; n],
+            trans: [[0.0; N_TAGS]; N_TAGS + 1],
+            trans_acc: [[0.0; N_TAGS]; N_TAGS + 1],
+            step: 1.0,
+        }
+    }
+
+    fn bump_emit(&mut self, row: u32, tag: u8, delta: f64) {
+        let k = row as usize * N_TAGS + usize::from(tag);
+        self.emit[k] += delta;
+        self.emit_acc[k] += self.step * delta;
+    }
+
+    fn bump_trans(&mut self, prev: usize, cur: usize, delta: f64) {
+        self.trans[prev][cur] += delta;
+        self.trans_acc[prev][cur] += self.step * delta;
+    }
+
+    /// The averaged weights, coded to bytes.
+    fn averaged_model(&self, opts: &TrainOptions) -> Model {
+        let avg = |w: f64, acc: f64| w - acc / self.step;
+        let emit: Vec<f64> = self
+            .emit
+            .iter()
+            .zip(&self.emit_acc)
+            .map(|(&w, &a)| avg(w, a))
+            .collect();
+        let codec = Codec::fit(&emit, opts.compand);
+        let rows: Vec<[u8; N_TAGS]> = emit
+            .chunks_exact(N_TAGS)
+            .map(|c| {
+                let mut row = [0u8; N_TAGS];
+                for (x, &w) in row.iter_mut().zip(c) {
+                    *x = codec.encode(w);
+                }
+                row
+            })
+            .collect();
+        let mut trans: Transitions = [[0.0; N_TAGS]; N_TAGS + 1];
+        for (p, row) in trans.iter_mut().enumerate() {
+            for (c, x) in row.iter_mut().enumerate() {
+                *x = avg(self.trans[p][c], self.trans_acc[p][c]) as f32;
+            }
+        }
+        Model::new(opts.bits, rows, codec.levels(), trans)
+    }
+}
+
+/// Byte codes for weights: a signed power law, `code = round(127 · sign(w) · (|w| / max)^p)`
+/// stored as the byte of that `i8`, so small weights keep fine steps and the largest stays exact.
+struct Codec {
+    max: f64,
+    power: f64,
+}
+
+impl Codec {
+    fn fit(weights: &[f64], power: f64) -> Codec {
+        let max = weights.iter().fold(0.0f64, |m, w| m.max(w.abs()));
+        Codec {
+            max: if max > 0.0 { max } else { 1.0 },
+            power,
+        }
+    }
+
+    fn encode(&self, w: f64) -> u8 {
+        let q = (w.abs() / self.max).powf(self.power) * QUANT_MAX;
+        (q.round().min(QUANT_MAX).copysign(w) as i8) as u8
+    }
+
+    fn levels(&self) -> Levels {
+        let mut levels = [0.0; 256];
+        for (code, x) in levels.iter_mut().enumerate() {
+            let q = f64::from(code as u8 as i8);
+            *x = ((q.abs() / QUANT_MAX).powf(1.0 / self.power) * self.max).copysign(q) as f32;
+        }
+        levels[0] = 0.0;
+        levels
+    }
+}
+
+/// A small deterministic generator for the shuffle (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+/// Trains on `data` and returns the model file. After each pass, `each_epoch` gets the pass
+/// number (from 1) and a tagger with the averaged weights so far, e.g. to score a dev set.
+pub fn train(
+    data: &[Labelled],
+    opts: &TrainOptions,
+    mut each_epoch: impl FnMut(usize, &Tagger),
+) -> Vec<u8> {
+    let prepared = prepare(data, opts);
+    let mut w = Weights::new(opts.bits);
+    let mut order: Vec<usize> = (0..prepared.sentences.len()).collect();
+    let mut rng = Rng(opts.seed.max(1));
+    let mut emissions: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut best = Vec::new();
+    for epoch in 1..=opts.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &s in &order {
+            let (range, gold) = &prepared.sentences[s];
+            emissions.clear();
+            for t in range.clone() {
+                let mut row = [0f32; N_TAGS];
+                for &b in &prepared.buckets[prepared.starts[t]..prepared.starts[t + 1]] {
+                    let base = b as usize * N_TAGS;
+                    for (x, &v) in row.iter_mut().zip(&w.emit[base..base + N_TAGS]) {
+                        *x += v as f32;
+                    }
+                }
+                emissions.push(row);
+            }
+            let mut trans: Transitions = [[0.0; N_TAGS]; N_TAGS + 1];
+            for (dst, src) in trans.iter_mut().zip(&w.trans) {
+                for (d, &s) in dst.iter_mut().zip(src) {
+                    *d = s as f32;
+                }
+            }
+            decode::viterbi(&emissions, &trans, &mut best);
+            if best != *gold {
+                update(&mut w, &prepared, range.start, gold, &best);
+            }
+            w.step += 1.0;
+        }
+        let model = w.averaged_model(opts);
+        each_epoch(epoch, &Tagger { model });
+    }
+    w.averaged_model(opts).to_bytes()
+}
+
+fn update(w: &mut Weights, p: &Prepared, first: usize, gold: &[u8], pred: &[u8]) {
+    let mut prev_gold = N_TAGS;
+    let mut prev_pred = N_TAGS;
+    for (i, (&g, &q)) in gold.iter().zip(pred).enumerate() {
+        if g != q {
+            let t = first + i;
+            for k in p.starts[t]..p.starts[t + 1] {
+                let b = p.buckets[k];
+                w.bump_emit(b, g, 1.0);
+                w.bump_emit(b, q, -1.0);
+            }
+        }
+        if (prev_gold, g) != (prev_pred, q) {
+            w.bump_trans(prev_gold, usize::from(g), 1.0);
+            w.bump_trans(prev_pred, usize::from(q), -1.0);
+        }
+        prev_gold = usize::from(g);
+        prev_pred = usize::from(q);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::conll::read_labelled;
+    use crate::entities::TagOptions;
+
+    #[test]
+    fn learns_a_tiny_pattern() {
+        let text =
+            "kata O\nBudi B-PER\n\nkata O\nAni B-PER\n\ndi O\nBandung B-LOC\n\ndi O\nMedan B-LOC\n";
+        let data = read_labelled(text).unwrap();
+        let opts = TrainOptions {
+            bits: 12,
+            epochs: 5,
+            ..Default::default()
+        };
+        let bytes = train(&data, &opts, |_, _| {});
+        let tagger = Tagger::from_bytes(&bytes).unwrap();
+        let got = tagger.tag_document(
+            &[vec!["kata", "Budi"], vec!["di", "Medan"]],
+            &TagOptions::default(),
+        );
+        assert_eq!(got[0][1], Tag::B(crate::entities::Kind::Per));
+        assert_eq!(got[1][1], Tag::B(crate::entities::Kind::Loc));
+    }
+}
