@@ -91,6 +91,9 @@ pub struct Analysis {
     pub removed: Vec<Removal>,
     /// The article, if the page has one.
     pub article: Option<Article>,
+    /// People, organisations and places named in the article text (never in removed blocks),
+    /// most mentioned first; empty without an article.
+    pub entities: Vec<crate::entities::Entity>,
     /// Diagnostics about how the decisions were reached.
     pub notes: Vec<String>,
 }
@@ -101,10 +104,16 @@ pub fn analyse(page: &Page, opts: &Options) -> Analysis {
     let mut notes = Vec::new();
     let article = reader::read(page, opts, &mut removed, &mut notes);
     removed.sort_by_key(|r| r.node);
+    let (lang, table_lang) = crate::lang::detect(page);
+    let entities = article
+        .as_ref()
+        .map(|a| crate::entities::entities(&a.text, table_lang))
+        .unwrap_or_default();
     Analysis {
-        lang: crate::lang::detect(page).0,
+        lang,
         removed,
         article,
+        entities,
         notes,
     }
 }

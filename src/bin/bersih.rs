@@ -14,6 +14,7 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 const USAGE: &str = "usage:
   bersih extract FILE [--url URL] [--format json|text|markdown|html]
+  bersih ner FILE [--lang id|en]    CoNLL tokens in, token<TAB>BIO tag out
 FILE may be - for standard input.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("extract") => parse_extract(&args[1..]).and_then(|a| extract(&a)),
+        Some("ner") => parse_ner(&args[1..]).and_then(|a| ner(&a)),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -77,6 +79,63 @@ fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
     }
     let file = file.ok_or_else(|| format!("missing FILE\n{USAGE}"))?;
     Ok(ExtractArgs { file, url, format })
+}
+
+struct NerArgs {
+    file: String,
+    lang: bersih::lang::Lang,
+}
+
+fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
+    let mut file = None;
+    let mut lang = bersih::lang::Lang::Id;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--lang" => {
+                lang = match it.next().map(String::as_str) {
+                    Some("id") => bersih::lang::Lang::Id,
+                    Some("ms") => bersih::lang::Lang::Ms,
+                    Some("en") => bersih::lang::Lang::En,
+                    other => return Err(format!("unknown language {other:?}; use id, ms or en")),
+                }
+            }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
+            _ if file.is_none() => file = Some(a.clone()),
+            _ => return Err(format!("unexpected argument {a}\n{USAGE}")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("missing FILE\n{USAGE}"))?;
+    Ok(NerArgs { file, lang })
+}
+
+/// Tags a CoNLL file (token in the first column) as one document and prints `token<TAB>tag`
+/// lines with the same sentence breaks.
+fn ner(args: &NerArgs) -> Result<u8, String> {
+    let bytes = read_input(&args.file)?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", args.file))?;
+    let sentences: Vec<Vec<&str>> = bersih::entities::conll::sentences(&text)
+        .into_iter()
+        .map(|rows| rows.into_iter().map(|cols| cols[0]).collect())
+        .collect();
+    let opts = bersih::entities::TagOptions {
+        lang: Some(args.lang),
+        ..Default::default()
+    };
+    let tags = bersih::entities::Tagger::embedded().tag_document(&sentences, &opts);
+    let mut out = String::with_capacity(text.len());
+    for (words, tags) in sentences.iter().zip(&tags) {
+        for (w, t) in words.iter().zip(tags) {
+            out.push_str(w);
+            out.push('\t');
+            out.push_str(t.as_str());
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(0)
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
@@ -157,7 +216,7 @@ struct Report<'a> {
     markdown: &'a str,
     html: &'a str,
     removed: Vec<RemovedItem<'a>>,
-    entities: Vec<Entity<'a>>,
+    entities: &'a [bersih::entities::Entity],
     stats: Stats,
 }
 
@@ -165,14 +224,6 @@ struct Report<'a> {
 struct RemovedItem<'a> {
     kind: bersih::Kind,
     text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Entity<'a> {
-    text: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    count: u32,
 }
 
 #[derive(Serialize)]
@@ -209,7 +260,7 @@ impl<'a> Report<'a> {
                     text: &r.text,
                 })
                 .collect(),
-            entities: Vec::new(),
+            entities: &a.entities,
             stats: Stats { nodes, micros },
         }
     }
