@@ -137,6 +137,8 @@ impl Tag {
         }
     }
 
+    // Used by training and tests, which wasm builds leave out.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub(crate) fn index(self) -> usize {
         match self {
             Tag::O => 0,

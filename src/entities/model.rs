@@ -66,6 +66,7 @@ pub(crate) fn bucket(hash: u64, bits: u8) -> usize {
 }
 
 impl Model {
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // training only
     /// Builds a model from coded rows (`2^bits` of them), code values and transitions.
     pub(crate) fn new(
         bits: u8,
@@ -139,6 +140,7 @@ impl Model {
         })
     }
 
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // training only
     /// Writes the model file.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
