@@ -16,14 +16,19 @@
 
 pub mod analysis;
 pub mod detect;
-pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod lang;
 pub mod page;
 pub mod reader;
+pub mod snapshot;
 pub mod text;
 pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod live;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use analysis::{analyse, Analysis, Article, Kind, LeadImage, Options, Removal};
 pub use page::{NodeId, Page, PageBuilder};
