@@ -16,6 +16,9 @@ pub struct Options {
     pub url: Option<String>,
     /// Extra recirculation lead-ins given by the user ("baca pula"), in any case.
     pub extra_phrases: Vec<String>,
+    /// Also recognise the people, organisations and places of the article. Off by default:
+    /// hiding inserts on a live page needs no entities, the reader view and the CLI do.
+    pub entities: bool,
 }
 
 /// Why a block is removed.
@@ -107,6 +110,7 @@ pub fn analyse(page: &Page, opts: &Options) -> Analysis {
     let (lang, table_lang) = crate::lang::detect(page);
     let entities = article
         .as_ref()
+        .filter(|_| opts.entities)
         .map(|a| crate::entities::entities(&a.text, table_lang))
         .unwrap_or_default();
     Analysis {

@@ -49,6 +49,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     Ok(Options {
         url: o.url,
         extra_phrases: o.extra_phrases,
+        ..Options::default()
     })
 }
 

@@ -155,6 +155,7 @@ fn extract(args: &ExtractArgs) -> Result<u8, String> {
     let page = bersih::html::parse_bytes(&bytes);
     let opts = bersih::Options {
         url: args.url.clone(),
+        entities: true,
         ..Default::default()
     };
     let analysis = bersih::analyse(&page, &opts);

@@ -1,67 +1,90 @@
 //! Named tag sets of the extractor, as data: every rule asks these instead of comparing strings.
+//!
+//! The sets are `matches!` patterns rather than slices: every node of every pass asks them, and
+//! a pattern of constant strings compiles to inline comparisons instead of a `memcmp` per entry.
 
 use crate::page::{NodeId, Page};
 use crate::reader::extract::RawTally;
 
-/// Elements that are never article content and are skipped with their subtrees.
-const NON_CONTENT: &[&str] = &[
-    "button", "canvas", "dialog", "embed", "head", "iframe", "input", "link", "meta", "nav",
-    "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
-];
-
-/// Inline ("phrasing") elements: runs of these inside a `div` read as a paragraph.
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "font", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
-    "object", "output", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span",
-    "strike", "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
-];
-
-/// Elements whose presence keeps a `div` from reading as a paragraph.
-const DIV_TO_P_BLOCKS: &[&str] = &[
-    "blockquote",
-    "div",
-    "dl",
-    "img",
-    "ol",
-    "p",
-    "pre",
-    "table",
-    "ul",
-];
-
-/// Elements scored as paragraphs.
-const SCORED: &[&str] = &["h2", "h3", "h4", "h5", "h6", "p", "pre", "section", "td"];
-
-/// Elements dropped when they hold no text.
-const DROPPABLE_WHEN_EMPTY: &[&str] = &[
-    "div", "h1", "h2", "h3", "h4", "h5", "h6", "header", "section",
-];
-
-/// Elements whose text counts as "textish" when judging a block.
-const TEXTISH: &[&str] = &[
-    "blockquote",
-    "div",
-    "dl",
-    "img",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "span",
-    "table",
-    "td",
-    "ul",
-];
-
-/// Whether the element is never content.
+/// Whether the element is never article content; it is skipped with its subtree.
 pub fn is_non_content(tag: &str) -> bool {
-    NON_CONTENT.contains(&tag)
+    matches!(
+        tag,
+        "button"
+            | "canvas"
+            | "dialog"
+            | "embed"
+            | "head"
+            | "iframe"
+            | "input"
+            | "link"
+            | "meta"
+            | "nav"
+            | "noscript"
+            | "object"
+            | "script"
+            | "select"
+            | "style"
+            | "svg"
+            | "template"
+            | "textarea"
+    )
 }
 
-/// Whether the tag is inline content.
+/// Whether the tag is inline ("phrasing") content: runs of it inside a `div` read as a
+/// paragraph. Links and edits count when they wrap only inline content (see [`is_phrasing`]).
 pub fn is_phrasing_tag(tag: &str) -> bool {
-    PHRASING.contains(&tag) || matches!(tag, "a" | "del" | "ins")
+    is_always_phrasing(tag) || matches!(tag, "a" | "del" | "ins")
+}
+
+fn is_always_phrasing(tag: &str) -> bool {
+    matches!(
+        tag,
+        "abbr"
+            | "audio"
+            | "b"
+            | "bdo"
+            | "br"
+            | "button"
+            | "cite"
+            | "code"
+            | "data"
+            | "datalist"
+            | "dfn"
+            | "em"
+            | "embed"
+            | "font"
+            | "i"
+            | "img"
+            | "input"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "math"
+            | "meter"
+            | "noscript"
+            | "object"
+            | "output"
+            | "progress"
+            | "q"
+            | "ruby"
+            | "s"
+            | "samp"
+            | "script"
+            | "select"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "textarea"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
 }
 
 /// Whether a child node is inline content: text, an inline element, or a link/edit wrapping only
@@ -71,27 +94,33 @@ pub fn is_phrasing(page: &Page, id: NodeId, raw: &RawTally) -> bool {
         return true;
     }
     let tag = page.tag(id);
-    PHRASING.contains(&tag) || (matches!(tag, "a" | "del" | "ins") && !raw.has_block[id.index()])
+    is_always_phrasing(tag) || (matches!(tag, "a" | "del" | "ins") && !raw.has_block[id.index()])
 }
 
-/// Whether the tag keeps a `div` from reading as a paragraph.
+/// Whether the element keeps a `div` from reading as a paragraph.
 pub fn is_div_to_p_block(tag: &str) -> bool {
-    DIV_TO_P_BLOCKS.contains(&tag)
+    matches!(
+        tag,
+        "blockquote" | "div" | "dl" | "img" | "ol" | "p" | "pre" | "table" | "ul"
+    )
 }
 
 /// Whether the element is scored as a paragraph.
 pub fn is_scored(tag: &str) -> bool {
-    SCORED.contains(&tag)
+    matches!(
+        tag,
+        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "pre" | "section" | "td"
+    )
 }
 
-/// Whether the element is dropped when empty.
+/// Whether the element is dropped when it holds no text.
 pub fn is_droppable_when_empty(tag: &str) -> bool {
-    DROPPABLE_WHEN_EMPTY.contains(&tag)
+    matches!(tag, "div" | "header" | "section") || is_heading(tag)
 }
 
-/// Whether the element's text counts as "textish".
+/// Whether the element's text counts as "textish" when judging a block.
 pub fn is_textish(tag: &str) -> bool {
-    TEXTISH.contains(&tag)
+    matches!(tag, "li" | "span" | "td") || is_div_to_p_block(tag)
 }
 
 /// Whether the tag is a heading.
@@ -128,5 +157,18 @@ pub fn prior(tag: &str) -> f32 {
         "address" | "dd" | "dl" | "dt" | "form" | "li" | "ol" | "ul" => -3.0,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_agree_with_readability() {
+        assert!(is_phrasing_tag("span") && is_phrasing_tag("a") && !is_phrasing_tag("div"));
+        assert!(is_textish("td") && is_textish("p") && !is_textish("a"));
+        assert!(is_droppable_when_empty("h3") && !is_droppable_when_empty("p"));
+        assert!(is_non_content("script") && !is_non_content("form"));
     }
 }
