@@ -16,6 +16,7 @@
 
 pub mod analysis;
 pub mod detect;
+pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod lang;
