@@ -1,0 +1,119 @@
+/* Bersih — helpers shared by every extension context (content script, background, popup,
+ * options): settings in storage.sync, UI strings, and the presentation of copied text.
+ * Nothing here decides what a page holds; the wasm core does. */
+'use strict';
+
+globalThis.bersihCommon ??= (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  /** Settings as stored under the `settings` key of storage.sync. */
+  const DEFAULTS = Object.freeze({
+    paused: [], // host names where Bersih does nothing
+    kinds: { recirculation: true, ad: true },
+    phrases: { id: [], ms: [], en: [] }, // extra lead-ins per language
+    theme: 'auto', // reader theme: auto (prefers-color-scheme), light, sepia, dark
+    reader: { size: 20, width: 'medium', font: 'serif' },
+  });
+
+  function merge(base, over) {
+    if (!over || typeof over !== 'object' || Array.isArray(base)) {
+      return over === undefined ? base : over;
+    }
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) {
+      out[k] = k in base && base[k] && typeof base[k] === 'object' && !Array.isArray(base[k])
+        ? merge(base[k], v)
+        : v;
+    }
+    return out;
+  }
+
+  async function load() {
+    try {
+      const got = await api.storage.sync.get('settings');
+      return merge(DEFAULTS, got && got.settings);
+    } catch (_) {
+      return merge(DEFAULTS, {});
+    }
+  }
+
+  async function save(patch) {
+    const next = merge(await load(), patch);
+    await api.storage.sync.set({ settings: next });
+    return next;
+  }
+
+  /** The user's extra phrases of every language, as the core's `Options.extra_phrases`. */
+  function extraPhrases(settings) {
+    return Object.values(settings.phrases || {})
+      .flat()
+      .map((p) => String(p).trim())
+      .filter(Boolean);
+  }
+
+  function isPaused(settings, host) {
+    return (settings.paused || []).includes(host);
+  }
+
+  function msg(key, subs) {
+    try {
+      return api.i18n.getMessage(key, subs) || key;
+    } catch (_) {
+      return key;
+    }
+  }
+
+  /** Fills every `[data-i18n]` element's text (and `[data-i18n-title]` titles) under `root`. */
+  function localize(root) {
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = msg(el.dataset.i18n);
+    for (const el of root.querySelectorAll('[data-i18n-title]')) {
+      el.title = msg(el.dataset.i18nTitle);
+      el.setAttribute('aria-label', el.title);
+    }
+  }
+
+  const ZONES = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT' };
+
+  /** An ISO 8601 time from the core, written in the page's language, in the time zone it names. */
+  function formatDate(iso, lang) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/.exec(iso || '');
+    if (!m) return iso || '';
+    const [, y, mo, d, h, mi, zone] = m;
+    const at = new Date(Date.UTC(+y, +mo - 1, +d, +(h || 0), +(mi || 0)));
+    const locale = lang && lang !== 'und' ? lang : undefined;
+    let out;
+    try {
+      out = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+    } catch (_) {
+      out = `${y}-${mo}-${d}`;
+    }
+    if (h !== undefined) {
+      const label = zone === 'Z' ? 'UTC' : lang === 'id' && ZONES[zone] ? ZONES[zone] : zone ? `UTC${zone}` : '';
+      out += `, ${h}:${mi}${label ? ' ' + label : ''}`;
+    }
+    return out;
+  }
+
+  /**
+   * Copied text: the core's plain text or Markdown of the article, headed by title, source and
+   * site, date and address.
+   */
+  function composeCopy(article, format, url, lang) {
+    const credit = [article.byline, article.source, article.site_name].filter(Boolean);
+    const credits = [...new Set(credit)].join(' · ');
+    const date = article.published ? formatDate(article.published, lang) : '';
+    const meta = [credits, date].filter(Boolean).join(' · ');
+    if (format === 'markdown') {
+      const head = [`# ${article.title}`, ''];
+      if (meta) head.push(`*${meta}*  `);
+      head.push(`<${url}>`, '');
+      return head.join('\n') + '\n' + article.markdown.trim() + '\n';
+    }
+    const head = [article.title];
+    if (meta) head.push(meta);
+    head.push(url, '');
+    return head.join('\n') + '\n' + article.text.trim() + '\n';
+  }
+
+  return { api, DEFAULTS, load, save, extraPhrases, isPaused, msg, localize, formatDate, composeCopy };
+})();

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds the browser extension: the core as wasm (release, wasm-bindgen --target no-modules,
+# wasm-opt -Oz from npm binaryen), then the unpacked extensions dist/chrome and dist/firefox
+# and their zips, all from the one manifest in extension/. Ends with `web-ext lint` (0 errors).
+#
+# Installs what is missing: the wasm32 target, wasm-bindgen-cli at exactly the version in
+# Cargo.lock (`cargo install`, ~4 min once), the npm tools of package-lock.json (`npm ci`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=/dev/null
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+started=$(date +%s)
+
+step "tools"
+rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' \
+    || rustup target add wasm32-unknown-unknown
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+    # No --locked: the lock file pins a webpki-roots the registry here does not serve.
+    cargo install wasm-bindgen-cli --version "$want"
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+fi
+
+step "wasm (cargo build --profile wasm --target wasm32-unknown-unknown)"
+cargo build --lib --profile wasm --target wasm32-unknown-unknown
+target_dir=${CARGO_TARGET_DIR:-target}
+pkg=build/pkg
+rm -rf "$pkg"
+mkdir -p "$pkg"
+wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$pkg" --out-name bersih "$target_dir/wasm32-unknown-unknown/wasm/bersih.wasm"
+node_modules/.bin/wasm-opt -Oz "$pkg/bersih_bg.wasm" -o "$pkg/bersih_bg.wasm"
+
+step "extensions (dist/chrome, dist/firefox)"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+rm -rf dist
+for browser in chrome firefox; do
+    out=dist/$browser
+    mkdir -p "$out"
+    cp -R extension/. "$out/"
+    rm -f "$out/manifest.json"
+    cp -R "$pkg" "$out/pkg"
+    # One manifest source: each browser gets only the keys it reads (Chromium warns about
+    # `browser_specific_settings`, Firefox's linter about `service_worker`).
+    node -e '
+        const fs = require("fs");
+        const [src, dst, browser, version] = process.argv.slice(1);
+        const m = JSON.parse(fs.readFileSync(src, "utf8"));
+        m.version = version;
+        if (browser === "chrome") {
+            delete m.browser_specific_settings;
+            m.background = { service_worker: m.background.service_worker };
+        } else {
+            m.background = { scripts: m.background.scripts };
+        }
+        fs.writeFileSync(dst, JSON.stringify(m, null, 2) + "\n");
+    ' extension/manifest.json "$out/manifest.json" "$browser" "$version"
+    (cd "$out" && python3 -c '
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for root, dirs, files in os.walk("."):
+        dirs.sort()
+        for f in sorted(files):
+            p = os.path.join(root, f)[2:]
+            z.write(p, p)
+' "../bersih-$browser-$version.zip")
+done
+
+step "web-ext lint (dist/firefox)"
+lint=$(node_modules/.bin/web-ext lint --source-dir dist/firefox --output json --no-input 2>/dev/null || true)
+node -e '
+    const r = JSON.parse(process.argv[1]);
+    const show = (k) => r[k].forEach((m) => console.log(`${k}: ${m.code} ${m.file || ""} ${m.message}`));
+    show("errors"); show("warnings");
+    console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
+    process.exit(r.summary.errors ? 1 : 0);
+' "$lint"
+
+wasm_size=$(wc -c < "$pkg/bersih_bg.wasm")
+gz_size=$(gzip -9c "$pkg/bersih_bg.wasm" | wc -c)
+echo
+echo "built dist/chrome dist/firefox dist/bersih-{chrome,firefox}-$version.zip in $(( $(date +%s) - started ))s;" \
+    "wasm $wasm_size bytes ($gz_size gzipped)"
