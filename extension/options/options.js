@@ -1,0 +1,37 @@
+/* Bersih — options: sites where Bersih is paused, extra lead-in phrases per language (passed to
+ * the core as Options.extra_phrases) and the default reader theme, in storage.sync. */
+'use strict';
+
+(async () => {
+  const common = globalThis.bersihCommon;
+  const $ = (id) => document.getElementById(id);
+  common.localize(document);
+  const lines = (text) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
+  const hostOf = (line) => {
+    try {
+      return line.includes('/') ? new URL(line.includes('://') ? line : `https://${line}`).hostname : line.toLowerCase();
+    } catch (_) {
+      return line.toLowerCase();
+    }
+  };
+
+  const settings = await common.load();
+  $('paused').value = settings.paused.join('\n');
+  for (const lang of ['id', 'ms', 'en']) $(`phrases-${lang}`).value = (settings.phrases[lang] || []).join('\n');
+  $('theme').value = settings.theme;
+
+  $('form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await common.save({
+      paused: lines($('paused').value).map(hostOf),
+      phrases: {
+        id: lines($('phrases-id').value),
+        ms: lines($('phrases-ms').value),
+        en: lines($('phrases-en').value),
+      },
+      theme: $('theme').value,
+    });
+    $('status').textContent = common.msg('optionsSaved');
+  });
+  document.body.dataset.ready = '1';
+})().catch((e) => console.warn('[bersih] options failed:', e));

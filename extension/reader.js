@@ -1,0 +1,200 @@
+/* Bersih — reader view: a <bersih-reader> element over the page with an open shadow root, so
+ * page styles cannot reach in. It shows only what the core produced: title, credits, date,
+ * lead image and the core's sanitised article HTML. Built when first opened; removed on close. */
+'use strict';
+
+globalThis.__bersihReader ??= (() => {
+  const common = globalThis.bersihCommon;
+  const msg = common.msg;
+  const WIDTHS = ['narrow', 'medium', 'wide'];
+  const MIN_SIZE = 14;
+  const MAX_SIZE = 32;
+
+  const CSS = `
+    :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
+    .frame { position: absolute; inset: 0; overflow: auto; background: var(--bg); color: var(--fg);
+      font-family: var(--font); font-size: var(--size); line-height: 1.65; }
+    .frame[data-font="serif"] { --font: Georgia, "Noto Serif", "DejaVu Serif", serif; }
+    .frame[data-font="sans"] { --font: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
+    .frame, .frame[data-theme="light"] { --bg: #fdfdfb; --fg: #1d1d1b; --muted: #5b5b57; --link: #0b5cad; --bar: #f0f0ec; --line: #d8d8d2; }
+    .frame[data-theme="sepia"] { --bg: #f4ecd8; --fg: #3b2f22; --muted: #6b5a45; --link: #7a3d0a; --bar: #eadfc6; --line: #d6c7a6; }
+    .frame[data-theme="dark"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40; }
+    @media (prefers-color-scheme: dark) {
+      .frame[data-theme="auto"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40; }
+    }
+    .bar { position: sticky; top: 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
+      justify-content: flex-end; padding: 8px 12px; background: var(--bar); border-bottom: 1px solid var(--line);
+      font: 14px/1.2 system-ui, sans-serif; }
+    .bar button, .bar select { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line);
+      border-radius: 6px; padding: 5px 9px; cursor: pointer; }
+    .bar button:focus-visible, .bar select:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
+    .bar .spacer { flex: 1; }
+    .bar .note { color: var(--muted); }
+    article { margin: 0 auto; padding: 32px 20px 80px; max-width: var(--width); }
+    .frame[data-width="narrow"] { --width: 32em; }
+    .frame[data-width="medium"] { --width: 40em; }
+    .frame[data-width="wide"] { --width: 52em; }
+    h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 0.4em; }
+    .meta { color: var(--muted); font-size: 0.85em; margin: 0 0 1.4em; }
+    .meta a { color: var(--muted); }
+    figure { margin: 0 0 1.5em; }
+    figure img, .body img { max-width: 100%; height: auto; }
+    figcaption { color: var(--muted); font-size: 0.8em; margin-top: 0.3em; }
+    .body a { color: var(--link); }
+    .body blockquote { border-left: 3px solid var(--line); margin-left: 0; padding-left: 1em; color: var(--muted); }
+    .body pre { overflow: auto; }
+    .body table { border-collapse: collapse; }
+    .body td, .body th { border: 1px solid var(--line); padding: 4px 8px; }
+    .empty { color: var(--muted); }
+  `;
+
+  let host = null;
+  let ctx = null;
+  let view = null;
+
+  function isOpen() {
+    return !!(host && host.isConnected);
+  }
+
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function button(key, onClick, label) {
+    const b = el('button', { type: 'button', title: msg(key), 'aria-label': msg(key) }, label || msg(key));
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function persist() {
+    common.save({ theme: view.theme, reader: { size: view.size, width: view.width, font: view.font } }).catch(() => {});
+  }
+
+  function render(frame) {
+    frame.dataset.theme = view.theme;
+    frame.dataset.width = view.width;
+    frame.dataset.font = view.font;
+    frame.style.setProperty('--size', `${view.size}px`);
+  }
+
+  function onKey(e) {
+    if (e.key === 'Escape' && isOpen()) {
+      e.stopPropagation();
+      close();
+    }
+  }
+
+  function open(article, context) {
+    if (isOpen()) return;
+    ctx = context;
+    const s = context.settings;
+    view = { theme: s.theme || 'auto', size: s.reader.size, width: s.reader.width, font: s.reader.font };
+    host = document.createElement('bersih-reader');
+    const root = host.attachShadow({ mode: 'open' });
+    root.appendChild(el('style', {}, CSS));
+    const frame = el('div', { class: 'frame', role: 'dialog', 'aria-modal': 'true', 'aria-label': msg('readerLabel'), lang: context.lang || '' });
+    render(frame);
+
+    const bar = el('div', { class: 'bar' });
+    const status = el('span', { class: 'note', role: 'status' });
+    bar.appendChild(status);
+    bar.appendChild(el('span', { class: 'spacer' }));
+    const theme = el('select', { title: msg('readerTheme'), 'aria-label': msg('readerTheme') });
+    for (const t of ['auto', 'light', 'sepia', 'dark']) {
+      const o = el('option', { value: t }, msg('theme' + t[0].toUpperCase() + t.slice(1)));
+      if (t === view.theme) o.selected = true;
+      theme.appendChild(o);
+    }
+    theme.addEventListener('change', () => {
+      view.theme = theme.value;
+      render(frame);
+      persist();
+    });
+    bar.appendChild(theme);
+    const size = (d) => () => {
+      view.size = Math.min(MAX_SIZE, Math.max(MIN_SIZE, view.size + d));
+      render(frame);
+      persist();
+    };
+    bar.appendChild(button('readerSmaller', size(-2), 'A−'));
+    bar.appendChild(button('readerLarger', size(2), 'A+'));
+    bar.appendChild(button('readerWidth', () => {
+      view.width = WIDTHS[(WIDTHS.indexOf(view.width) + 1) % WIDTHS.length];
+      render(frame);
+      persist();
+    }, '↔'));
+    bar.appendChild(button('readerFont', () => {
+      view.font = view.font === 'serif' ? 'sans' : 'serif';
+      render(frame);
+      persist();
+    }, 'Aa'));
+    const copier = (format) => async () => {
+      try {
+        const res = await ctx.copy(format);
+        status.textContent = res.ok ? msg('popupCopied') : '';
+      } catch (_) {
+        status.textContent = '';
+      }
+    };
+    if (article) {
+      bar.appendChild(button('readerCopyText', copier('text')));
+      bar.appendChild(button('readerCopyMarkdown', copier('markdown')));
+    }
+    bar.appendChild(button('readerClose', close, '✕'));
+    frame.appendChild(bar);
+
+    const body = el('article');
+    if (article) {
+      body.appendChild(el('h1', {}, article.title));
+      const meta = el('p', { class: 'meta' });
+      const parts = [article.byline, article.source && `${msg('readerSourceLabel')}: ${article.source}`, article.site_name]
+        .filter(Boolean);
+      if (article.published) {
+        const time = el('time', { datetime: article.published }, common.formatDate(article.published, ctx.lang));
+        parts.push(time);
+      }
+      parts.push(msg('readerMinutes', [String(article.reading_minutes)]));
+      parts.forEach((p, i) => {
+        if (i) meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
+      });
+      meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(el('a', { href: ctx.url }, msg('readerOriginal')));
+      body.appendChild(meta);
+      if (article.lead_image && /^https?:/i.test(article.lead_image.src)) {
+        const fig = el('figure');
+        fig.appendChild(el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' }));
+        if (article.lead_image.caption) fig.appendChild(el('figcaption', {}, article.lead_image.caption));
+        body.appendChild(fig);
+      }
+      const content = el('div', { class: 'body' });
+      // The core's sanitised reader HTML (no scripts, handlers, frames or forms), parsed inert.
+      const parsed = new DOMParser().parseFromString(article.html, 'text/html');
+      content.append(...parsed.body.childNodes);
+      body.appendChild(content);
+    } else {
+      body.appendChild(el('p', { class: 'empty' }, msg('readerNoArticle')));
+    }
+    frame.appendChild(body);
+    root.appendChild(frame);
+    document.documentElement.appendChild(host);
+    document.addEventListener('keydown', onKey, true);
+    frame.tabIndex = -1;
+    frame.focus({ preventScroll: true });
+  }
+
+  function close() {
+    document.removeEventListener('keydown', onKey, true);
+    if (host) {
+      const h = host;
+      host = null;
+      if (ctx && ctx.quietly) ctx.quietly(() => h.remove());
+      else h.remove();
+    }
+  }
+
+  return { open, close, isOpen };
+})();

@@ -1,0 +1,279 @@
+// The browser-independent part of the end-to-end tests: the checks, run against a small driver
+// each browser script provides:
+//   goto(url)                      open url in the test tab and wait for the load
+//   page(fn, arg)                  run fn(arg) in the page's own world, return its JSON result
+//   send(url, message)             runtime message to the content script of the tab showing url
+//   popup(url)                     open the popup for that tab, return {recirculation, ad, items, path}
+//   key(name)                      press a key in the page ("Escape")
+//   shot(name)                     save a screenshot of the test tab (optional)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.join(here, '..', '..');
+
+/** Runs in the page: what is expected hidden, what is hidden, what a reader sees. */
+function inspect() {
+  const vis = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const content = document.getElementById('content');
+  return {
+    expected: [...document.querySelectorAll('[data-expect]')].map((e) => ({
+      id: e.id || e.className || e.localName,
+      expect: e.getAttribute('data-expect'),
+      got: e.getAttribute('data-bersih-hidden'),
+      visible: vis(e),
+    })),
+    unexpected: [...document.querySelectorAll('[data-bersih-hidden]')]
+      .filter((e) => !e.hasAttribute('data-expect') && !e.hasAttribute('data-bersih-wrap'))
+      .map((e) => e.outerHTML.slice(0, 160)),
+    wraps: [...document.querySelectorAll('[data-bersih-wrap]')].map((e) => e.textContent),
+    prose: content ? [...content.children].filter((p) => p.localName === 'p' && !p.hasAttribute('data-expect')).map((p) => ({ text: p.textContent.slice(0, 40), visible: vis(p) })) : [],
+    visibleText: document.body.innerText,
+    pristine: window.__bersihFixture ? document.body.innerHTML === window.__bersihFixture.pristine.innerHTML : null,
+    injected: window.__bersihFixture ? window.__bersihFixture.injected : 0,
+    reader: (() => {
+      const r = document.querySelector('bersih-reader');
+      if (!r || !r.shadowRoot) return null;
+      const h1 = r.shadowRoot.querySelector('h1');
+      const body = r.shadowRoot.querySelector('.body');
+      return { title: h1 ? h1.textContent : '', text: body ? body.textContent : '', meta: (r.shadowRoot.querySelector('.meta') || {}).textContent || '' };
+    })(),
+  };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor(fn, { timeout = 10000, every = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(every);
+  }
+  throw new Error(`timed out waiting for ${what}${last instanceof Error ? ': ' + last.message : ''}`);
+}
+
+export class Results {
+  constructor(browser) {
+    this.browser = browser;
+    this.passed = 0;
+    this.failed = 0;
+    this.timings = {};
+  }
+  async check(name, fn) {
+    const t = Date.now();
+    try {
+      await fn();
+      this.passed++;
+      console.log(`PASS ${this.browser}: ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      this.failed++;
+      console.log(`FAIL ${this.browser}: ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
+    }
+  }
+  finish() {
+    console.log(`${this.passed} passed, ${this.failed} failed`);
+    return this.failed ? 1 : 0;
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function ready(d, url) {
+  return waitFor(() => d.send(url, { type: 'bersih:stats' }), { what: `content script on ${url}` });
+}
+
+function expectHidden(state, label) {
+  const wrong = state.expected.filter((e) => e.got !== e.expect || e.visible);
+  assert(state.expected.length > 0, `${label}: fixture has no expectations`);
+  assert(!wrong.length, `${label}: not hidden as expected: ${JSON.stringify(wrong)}`);
+}
+
+function expectNothingElse(state, label) {
+  assert(!state.unexpected.length, `${label}: hidden without reason: ${JSON.stringify(state.unexpected)}`);
+  const invisible = state.prose.filter((p) => !p.visible);
+  assert(state.prose.length >= 4, `${label}: too few prose paragraphs found (${state.prose.length})`);
+  assert(!invisible.length, `${label}: prose hidden: ${JSON.stringify(invisible)}`);
+}
+
+/** Runs every check; `expectPath` is the analysis path the strict-CSP page must take. */
+export async function runChecks(d, origin, r, { expectPath, shots = false }) {
+  const id = `${origin}/news-id.html`;
+  const en = `${origin}/news-en.html`;
+  const csp = `${origin}/csp/news-id.html`;
+  let stats;
+  const perf = [];
+
+  await r.check('inserts and ads hidden (Indonesian page)', async () => {
+    await d.goto(id);
+    stats = await ready(d, id);
+    const state = await d.page(inspect);
+    expectHidden({ ...state, expected: state.expected.filter((e) => !/late/.test(e.id)) }, 'news-id');
+    assert(stats.hidden.recirculation >= 2 && stats.hidden.ad >= 2, `counts ${JSON.stringify(stats.hidden)}`);
+  });
+
+  await r.check('nothing else hidden, article text visible', async () => {
+    const state = await d.page(inspect);
+    expectNothingElse(state, 'news-id');
+    for (const phrase of ['Banjir rob merendam', 'Petugas gabungan', 'Warga berharap pembangunan tanggul']) {
+      assert(state.visibleText.includes(phrase), `article text missing: ${phrase}`);
+    }
+    for (const gone of ['BMKG Peringatkan', 'ADVERTISEMENT', 'Proyek Tanggul Laut Raksasa']) {
+      assert(!state.visibleText.includes(gone), `still visible: ${gone}`);
+    }
+  });
+
+  await r.check('stats message contract', async () => {
+    const s = await d.send(id, { type: 'bersih:stats' });
+    for (const k of ['hidden', 'items', 'ms', 'path']) assert(k in s, `stats lacks ${k}`);
+    assert(typeof s.hidden.recirculation === 'number' && typeof s.hidden.ad === 'number', 'hidden counts');
+    assert(['snapshot', 'analyse', 'apply'].every((k) => typeof s.ms[k] === 'number'), 'ms fields');
+    assert(s.items.every((i) => (i.kind === 'recirculation' || i.kind === 'ad') && typeof i.text === 'string'), 'items');
+    assert(s.items.some((i) => i.text.includes('BMKG Peringatkan')), 'items list the insert text');
+    assert(s.path === 'content', `path ${s.path}`);
+    perf.push({ page: 'news-id', ...s.ms, path: s.path });
+  });
+
+  await r.check('late-injected insert and ad hidden', async () => {
+    await waitFor(() => d.page(inspect).then((s) => s.injected === 2), { what: 'late injection' });
+    const state = await waitFor(
+      () => d.page(inspect).then((s) => (s.expected.every((e) => e.got === e.expect) ? s : null)),
+      { timeout: 6000, what: 'late blocks hidden' },
+    );
+    expectHidden(state, 'news-id after late injection');
+    expectNothingElse(state, 'news-id after late injection');
+    const s = await d.send(id, { type: 'bersih:stats' });
+    assert(s.items.some((i) => i.text.includes('Sisipan Terlambat')), 'late insert listed');
+    if (shots) await d.shot('cleaned-page');
+  });
+
+  await r.check('reader view shows the article; Esc closes it', async () => {
+    const res = await d.send(id, { type: 'bersih:toggle-reader' });
+    assert(res && res.open === true, `toggle-reader answered ${JSON.stringify(res)}`);
+    const state = await waitFor(() => d.page(inspect).then((s) => (s.reader ? s : null)), { what: 'reader' });
+    assert(state.reader.title.includes('Banjir Rob Rendam Pesisir Utara Jakarta'), `title ${state.reader.title}`);
+    assert(state.reader.text.includes('Petugas gabungan dari TNI'), 'reader body has the article');
+    assert(!/Baca Juga|BMKG Peringatkan|ADVERTISEMENT|Sisipan Terlambat/i.test(state.reader.text), 'reader body holds an insert or ad');
+    assert(/Sari Wulandari/.test(state.reader.meta) && /2026/.test(state.reader.meta), `meta ${state.reader.meta}`);
+    if (shots) await d.shot('reader-view');
+    await d.key('Escape');
+    await waitFor(() => d.page(inspect).then((s) => !s.reader), { what: 'reader closed by Esc' });
+  });
+
+  await r.check('copy returns clean Markdown (and text)', async () => {
+    const md = await d.send(id, { type: 'bersih:copy', format: 'markdown' });
+    assert(md && md.ok, `copy answered ${JSON.stringify(md)}`);
+    const lines = md.text.split('\n');
+    assert(lines[0] === '# Banjir Rob Rendam Pesisir Utara Jakarta, Ribuan Warga Mengungsi', `first line ${lines[0]}`);
+    assert(md.text.includes(`<${id}>`), 'URL in the header');
+    assert(/Warta Contoh/.test(md.text) && /2026/.test(md.text), 'site and date in the header');
+    assert(md.text.includes('**JAKARTA, Warta Contoh**'), 'Markdown emphasis kept');
+    assert(md.text.includes('Warga berharap pembangunan tanggul'), 'last paragraph');
+    assert(!/Baca Juga|BMKG Peringatkan|ADVERTISEMENT|Promo ponsel|Sisipan Terlambat/i.test(md.text), 'insert or ad in the copy');
+    const text = await d.send(id, { type: 'bersih:copy', format: 'text' });
+    assert(text.ok && text.text.startsWith('Banjir Rob Rendam') && !text.text.includes('**'), 'plain text copy');
+  });
+
+  await r.check('toggle off restores the page exactly; toggle on hides again', async () => {
+    const off = await d.send(id, { type: 'bersih:toggle', enabled: false });
+    assert(off.enabled === false, 'toggle answered');
+    const state = await d.page(inspect);
+    assert(state.pristine === true, 'body differs from the page as it built itself');
+    assert(state.expected.every((e) => e.got === null && e.visible), 'something still hidden');
+    assert(!state.wraps.length, 'wrapper spans left behind');
+    const s = await d.send(id, { type: 'bersih:stats' });
+    assert(s.hidden.recirculation === 0 && s.hidden.ad === 0, 'stats after toggle off');
+    await d.send(id, { type: 'bersih:toggle', enabled: true });
+    expectHidden(await d.page(inspect), 'after toggle on');
+  });
+
+  await r.check('English page: "Read also" and ad hidden, prose visible', async () => {
+    await d.goto(en);
+    await ready(d, en);
+    const state = await waitFor(
+      () => d.page(inspect).then((s) => (s.injected === 2 && s.expected.every((e) => e.got === e.expect) ? s : null)),
+      { timeout: 8000, what: 'English page cleaned' },
+    );
+    expectHidden(state, 'news-en');
+    const s = await d.send(en, { type: 'bersih:stats' });
+    perf.push({ page: 'news-en', ...s.ms, path: s.path });
+  });
+
+  await r.check(`strict-CSP page works (path: ${expectPath})`, async () => {
+    await d.goto(csp);
+    const s = await ready(d, csp);
+    assert(s.path === expectPath, `analysis path ${s.path}, expected ${expectPath}`);
+    const state = await waitFor(
+      () => d.page(inspect).then((x) => (x.injected === 2 && x.expected.every((e) => e.got === e.expect) ? x : null)),
+      { timeout: 8000, what: 'strict-CSP page cleaned, late blocks included' },
+    );
+    expectHidden(state, 'csp');
+    expectNothingElse(state, 'csp');
+    const md = await d.send(csp, { type: 'bersih:copy', format: 'markdown' });
+    assert(md.ok && md.text.startsWith('# Banjir Rob') && !/Baca Juga/i.test(md.text), 'copy on the strict-CSP page');
+    const res = await d.send(csp, { type: 'bersih:toggle-reader' });
+    assert(res.open, 'reader on the strict-CSP page');
+    await waitFor(() => d.page(inspect).then((x) => x.reader && x.reader.title.includes('Banjir Rob')), { what: 'reader (csp)' });
+    await d.send(csp, { type: 'bersih:toggle-reader' });
+    const off = await d.send(csp, { type: 'bersih:toggle', enabled: false });
+    assert(off.enabled === false && (await d.page(inspect)).pristine === true, 'toggle off restores (csp)');
+    await d.send(csp, { type: 'bersih:toggle', enabled: true });
+    const again = await d.send(csp, { type: 'bersih:stats' });
+    perf.push({ page: 'csp/news-id', ...again.ms, path: again.path });
+  });
+
+  await r.check('popup shows counts, items and the analysis path', async () => {
+    const s = await d.send(csp, { type: 'bersih:stats' });
+    const p = await d.popup(csp, shots);
+    assert(p.recirculation === String(s.hidden.recirculation) && p.ad === String(s.hidden.ad), `popup ${JSON.stringify(p)} vs ${JSON.stringify(s.hidden)}`);
+    assert(p.items.length === s.items.length && p.items.some((t) => t.includes('BMKG Peringatkan')), `popup items ${JSON.stringify(p.items)}`);
+    assert(p.background === (expectPath === 'background'), 'popup notes the background path');
+  });
+
+  const cli = path.join(repo, 'target', 'release', 'bersih');
+  if (fs.existsSync(cli)) {
+    await r.check('same decisions as the CLI on the article fixtures', async () => {
+      const names = fs.readdirSync(path.join(repo, 'tests', 'fixtures', 'articles')).sort();
+      const mismatches = [];
+      for (const name of names) {
+        const url = `${origin}/articles/${name}/page.html`;
+        const file = path.join(repo, 'tests', 'fixtures', 'articles', name, 'page.html');
+        let out;
+        try {
+          out = execFileSync(cli, ['extract', file, '--url', url], { encoding: 'utf8' });
+        } catch (e) {
+          out = e.stdout; // exit 3 (no article) still prints JSON
+        }
+        const want = JSON.parse(out).removed.filter((x) => x.kind !== 'boilerplate').map((x) => `${x.kind}:${x.text}`);
+        await d.goto(url);
+        const s = await ready(d, url);
+        const got = s.items.map((x) => `${x.kind}:${x.text}`);
+        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push({ name, got, want });
+        perf.push({ page: `articles/${name}`, ...s.ms, path: s.path });
+      }
+      assert(!mismatches.length, `differs from the CLI: ${JSON.stringify(mismatches)}`);
+    });
+  } else {
+    console.log(`(skipped the CLI comparison: ${cli} not built)`);
+  }
+
+  return perf;
+}
+
+export function printPerf(browser, perf) {
+  for (const p of perf) {
+    console.log(`  ${browser} ${p.page}: snapshot ${p.snapshot} ms, analyse ${p.analyse} ms, apply ${p.apply} ms (${p.path})`);
+  }
+}
+
+export const extensionDir = (browser) => path.join(repo, 'dist', browser);
+export const shotsDir = path.join(repo, 'docs', 'screenshots');

@@ -1,0 +1,53 @@
+// Fixture server for the browser tests, on 127.0.0.1 (a free port unless PORT is set).
+//   /<file>                 tests/e2e/site/<file>
+//   /csp/<file>             the same file with `Content-Security-Policy: script-src 'self'`
+//                           (Chromium then refuses WebAssembly in content scripts)
+//   /articles/<name>/page.html   the core's article fixtures (tests/fixtures/articles)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOTS = { site: path.join(here, 'site'), articles: path.join(here, '..', 'fixtures', 'articles') };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+export const STRICT_CSP = "script-src 'self'";
+
+export function start(port = Number(process.env.PORT || 0)) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let p = decodeURIComponent(url.pathname);
+    const headers = { 'Cache-Control': 'no-store' };
+    if (p === '/favicon.ico') {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
+    if (p.startsWith('/csp/')) {
+      headers['Content-Security-Policy'] = STRICT_CSP;
+      p = p.slice(4);
+    }
+    let root = ROOTS.site;
+    if (p.startsWith('/articles/')) {
+      root = ROOTS.articles;
+      p = p.slice('/articles'.length);
+    }
+    const file = path.join(root, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, headers);
+      res.end('not found');
+      return;
+    }
+    headers['Content-Type'] = TYPES[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { origin } = await start(Number(process.env.PORT || 8765));
+  console.log(`serving ${origin}/news-id.html (and /csp/…, /articles/<name>/page.html)`);
+}
