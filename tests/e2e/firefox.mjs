@@ -1,0 +1,112 @@
+// End-to-end tests in headless Firefox ESR (Debian's /usr/bin/firefox-esr, driven by
+// geckodriver from `cargo install` and selenium-webdriver) with dist/firefox installed as a
+// temporary add-on. Ends with "N passed, N failed".
+import fs from 'node:fs';
+import path from 'node:path';
+import { Builder, By, Key, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { start } from './server.mjs';
+import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
+
+const EXT = extensionDir('firefox');
+const ADDON_ID = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const UUID = '6f1d3c2a-7b8e-4f5a-9c0d-1e2f3a4b5c6d'; // fixed moz-extension host for the tests
+const BASE = `moz-extension://${UUID}`;
+const r = new Results('firefox');
+const shots = process.env.SHOTS === '1';
+
+const gecko = process.env.GECKODRIVER || path.join(process.env.HOME, '.cargo', 'bin', 'geckodriver');
+const opts = new firefox.Options()
+  .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
+  .addArguments('-headless', '-width=1000', '-height=760');
+opts.setPreference('extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: UUID }));
+// No update checks, telemetry or remote settings on a closed network.
+opts.setPreference('app.update.enabled', false);
+opts.setPreference('toolkit.telemetry.enabled', false);
+opts.setPreference('datareporting.policy.dataSubmissionEnabled', false);
+const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access');
+
+const { server, origin } = await start();
+let driver;
+let code = 1;
+try {
+  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
+  await driver.installAddon(EXT, true);
+  const pageTab = await driver.getWindowHandle();
+  // A second tab on an extension page runs the extension APIs (tabs.sendMessage) for the tests.
+  await driver.switchTo().newWindow('tab');
+  const helperTab = await driver.getWindowHandle();
+  await driver.get(`${BASE}/options/options.html`);
+  await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 10000);
+  await driver.switchTo().window(pageTab);
+
+  const inHelper = async (fn) => {
+    await driver.switchTo().window(helperTab);
+    try {
+      return await fn();
+    } finally {
+      await driver.switchTo().window(pageTab);
+    }
+  };
+  const sendTo = (url, message) =>
+    inHelper(() =>
+      driver.executeAsyncScript(
+        `const [url, message, done] = arguments;
+         (async () => {
+           for (const t of await browser.tabs.query({})) {
+             try {
+               const s = await browser.tabs.sendMessage(t.id, { type: 'bersih:stats' });
+               if (s && s.url === url) return { id: t.id, answer: await browser.tabs.sendMessage(t.id, message) };
+             } catch (_) { /* no content script there */ }
+           }
+           return null;
+         })().then(done, (e) => done({ error: String(e) }));`,
+        url,
+        message,
+      ),
+    );
+
+  const d = {
+    goto: (url) => driver.get(url),
+    page: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg),
+    send: async (url, message) => {
+      const res = await sendTo(url, message);
+      if (!res || res.error) throw new Error(`no content script answered on ${url}${res ? ': ' + res.error : ''}`);
+      return res.answer;
+    },
+    key: (name) => driver.actions().sendKeys(Key[name.toUpperCase()]).perform(),
+    shot: async (name) => {
+      fs.mkdirSync(shotsDir, { recursive: true });
+      fs.writeFileSync(path.join(shotsDir, `firefox-${name}.png`), await driver.takeScreenshot(), 'base64');
+    },
+    popup: async (url) => {
+      const { id } = await sendTo(url, { type: 'bersih:stats' });
+      return inHelper(async () => {
+        await driver.get(`${BASE}/popup/popup.html?tab=${id}`);
+        await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 10000);
+        const res = await driver.executeScript(`return {
+          recirculation: document.getElementById('count-recirculation').textContent,
+          ad: document.getElementById('count-ad').textContent,
+          items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
+          background: !document.getElementById('background-note').hidden,
+        };`);
+        await driver.get(`${BASE}/options/options.html`);
+        return res;
+      });
+    },
+  };
+
+  // Firefox runs wasm in content scripts whatever the page CSP: the strict-CSP page stays on
+  // the content path there.
+  const perf = await runChecks(d, origin, r, { expectPath: 'content', shots });
+  printPerf('firefox', perf);
+  code = r.finish();
+} catch (e) {
+  console.log(`FAIL firefox: setup: ${e && e.stack}`);
+  r.failed++;
+  code = r.finish();
+} finally {
+  if (driver) await driver.quit().catch(() => {});
+  server.close();
+}
+process.exit(code);
