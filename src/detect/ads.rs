@@ -169,7 +169,7 @@ fn classify(page: &Page, stats: &Stats) -> Vec<Part> {
 }
 
 fn text_part(s: &str) -> Part {
-    if s.trim().is_empty() || is_label(s) {
+    if s.chars().all(char::is_whitespace) || is_label(s) {
         Part::Empty
     } else {
         Part::Content
@@ -201,7 +201,7 @@ fn has_ad_token(page: &Page, stats: &Stats, id: NodeId) -> bool {
         .chain(page.attr(id, "id"))
         .chain(custom_tag);
     let mut ad_names = names
-        .filter(|name| tokens(name).any(|t| is_ad_token(&t)))
+        .filter(|name| tokens(name).any(is_ad_token))
         .peekable();
     if ad_names.peek().is_none() {
         return false;
@@ -229,8 +229,9 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// Whether a piece of a name is an ad token, ignoring ASCII case.
 fn is_ad_token(token: &str) -> bool {
-    AD_TOKENS.binary_search(&token).is_ok()
+    AD_TOKENS.iter().any(|t| t.eq_ignore_ascii_case(token))
 }
 
 /// An iframe served by an ad network, or named like an ad frame (`google_ads_iframe_…`).
@@ -242,7 +243,7 @@ fn is_ad_iframe(page: &Page, id: NodeId) -> bool {
     AD_HOSTS.iter().any(|host| src.contains(host))
         || page
             .attr(id, "name")
-            .is_some_and(|name| tokens(name).any(|t| is_ad_token(&t)))
+            .is_some_and(|name| tokens(name).any(is_ad_token))
 }
 
 /// An element whose only text is an ad caption, with no link or image of its own (so a footer
@@ -279,7 +280,7 @@ fn is_non_visual(tag: &str) -> bool {
 /// Splits a class/id value into lower-case tokens at spaces, `-`, `_` and other punctuation,
 /// lower→upper case changes (`adSlot`), the end of an upper-case run (`GPTAd`) and letter/digit
 /// changes (`ads3`, `ad300x250`). Hexadecimal runs are dropped whole (see [`is_hash`]).
-fn tokens(name: &str) -> impl Iterator<Item = String> + '_ {
+fn tokens(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty() && !is_hash(part))
         .flat_map(split_word)
@@ -296,22 +297,26 @@ fn is_hash(part: &str) -> bool {
     letter_after_digit && part.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Splits one ASCII alphanumeric run at case and digit boundaries, lower-casing the pieces.
-fn split_word(word: &str) -> Vec<String> {
+/// Splits one ASCII alphanumeric run at case and digit boundaries (`adSlot2` → `ad`, `Slot`,
+/// `2`), without allocating: it runs on every class of every element.
+fn split_word(word: &str) -> impl Iterator<Item = &str> {
     let b = word.as_bytes();
-    let boundary = |i: usize| {
+    let boundary = move |i: usize| {
         let (prev, cur) = (b[i - 1], b[i]);
         let next_lower = b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
         (prev.is_ascii_lowercase() && cur.is_ascii_uppercase())
             || (prev.is_ascii_uppercase() && cur.is_ascii_uppercase() && next_lower)
             || prev.is_ascii_digit() != cur.is_ascii_digit()
     };
-    let mut cuts: Vec<usize> = (1..b.len()).filter(|&i| boundary(i)).collect();
-    cuts.insert(0, 0);
-    cuts.push(b.len());
-    cuts.windows(2)
-        .map(|w| word[w[0]..w[1]].to_ascii_lowercase())
-        .collect()
+    let mut start = 0;
+    (1..=b.len()).filter_map(move |i| {
+        if i < b.len() && !boundary(i) {
+            return None;
+        }
+        let piece = &word[start..i];
+        start = i;
+        Some(piece)
+    })
 }
 
 #[cfg(test)]

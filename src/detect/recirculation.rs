@@ -41,6 +41,9 @@ const CLASS_MARKERS: &[&str] = &[
 /// `badge-recommendedarticle` is not one.
 const CLASS_PREFIXES: &[&str] = &["pickedarticle", "recommendedarticle"];
 
+/// Bytes of a class or id searched for markers; real marker classes are short.
+const MARKER_SCAN_BYTES: usize = 64;
+
 /// Whole class tokens that mark an insert: tribunnews `p.baca`.
 const CLASS_TOKENS: &[&str] = &["baca"];
 
@@ -106,6 +109,23 @@ fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option
         return None;
     }
     let raw = page.text(id).trim_start();
+    // Cheap test first: the text's first word must open some phrase (most text nodes fail it).
+    let first = raw
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opens_phrase = |p: &String| {
+        let head = p.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if head.is_ascii() {
+            head.eq_ignore_ascii_case(first)
+        } else {
+            head == first.to_lowercase()
+        }
+    };
+    if first.is_empty() || !phrases.iter().any(opens_phrase) {
+        return None;
+    }
     let head = match raw.char_indices().nth(LEAD_SCAN_CHARS) {
         Some((cut, _)) => &raw[..cut],
         None => raw,
@@ -134,9 +154,24 @@ fn is_marker(page: &Page, id: NodeId) -> bool {
         return false;
     }
     let has_marker = |v: &str| {
-        let squashed = v.to_ascii_lowercase().replace(['-', '_'], "");
-        CLASS_MARKERS.iter().any(|m| squashed.contains(m))
-            || CLASS_PREFIXES.iter().any(|m| squashed.starts_with(m))
+        // Markers are matched lower-cased with `-` and `_` squashed out, in a stack buffer:
+        // this runs on every class of every element.
+        let mut buf = [0u8; MARKER_SCAN_BYTES];
+        let mut len = 0;
+        for b in v.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
+            if len == buf.len() {
+                break;
+            }
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        let squashed = &buf[..len];
+        CLASS_MARKERS
+            .iter()
+            .any(|m| squashed.windows(m.len()).any(|w| w == m.as_bytes()))
+            || CLASS_PREFIXES
+                .iter()
+                .any(|m| squashed.starts_with(m.as_bytes()))
     };
     page.classes(id)
         .any(|c| has_marker(c) || CLASS_TOKENS.contains(&c))

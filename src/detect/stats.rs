@@ -10,7 +10,6 @@
 //! as "|", "•" or "»" between inserted links count for nothing.
 
 use crate::page::{NodeId, Page};
-use crate::text;
 
 /// A paragraph with at least this many words may be article prose: news paragraphs run 20–60
 /// words, while ad blurbs, link titles and labels stay under it (a headline is rarely over 16).
@@ -88,7 +87,7 @@ impl Stats {
             if self.in_link[i] {
                 self.link_words[i] = self.words[i];
             }
-            if !page.text(id).trim().is_empty() {
+            if !page.text(id).chars().all(char::is_whitespace) {
                 self.text_nodes[i] = 1;
                 self.first_text[i] = i as u32;
             }
@@ -224,9 +223,18 @@ fn is_prose(words: u32, link_words: u32) -> bool {
 
 /// Words holding at least one letter or digit.
 pub(super) fn count_words(s: &str) -> u32 {
-    text::words(s)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count() as u32
+    // One pass over the characters: this runs on every text node of the page.
+    let mut count = 0;
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 #[cfg(test)]
