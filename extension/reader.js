@@ -14,6 +14,7 @@ globalThis.__bersihReader ??= (() => {
     :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
     .frame { position: absolute; inset: 0; overflow: auto; background: var(--bg); color: var(--fg);
       font-family: var(--font); font-size: var(--size); line-height: 1.65; }
+    .frame:focus { outline: none; }
     .frame[data-font="serif"] { --font: Georgia, "Noto Serif", "DejaVu Serif", serif; }
     .frame[data-font="sans"] { --font: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
     .frame, .frame[data-theme="light"] { --bg: #fdfdfb; --fg: #1d1d1b; --muted: #5b5b57; --link: #0b5cad; --bar: #f0f0ec; --line: #d8d8d2; }

@@ -5,7 +5,8 @@
 //   send(url, message)             runtime message to the content script of the tab showing url
 //   popup(url)                     open the popup for that tab, return {recirculation, ad, items, path}
 //   key(name)                      press a key in the page ("Escape")
-//   shot(name)                     save a screenshot of the test tab (optional)
+//   shot(name, selector?)          save a screenshot of the test tab, or of one element
+//   settings(value)                write the extension's settings to storage.sync (null: defaults)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,7 +128,9 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     for (const phrase of ['Banjir rob merendam', 'Petugas gabungan', 'Warga berharap pembangunan tanggul']) {
       assert(state.visibleText.includes(phrase), `article text missing: ${phrase}`);
     }
-    for (const gone of ['BMKG Peringatkan', 'ADVERTISEMENT', 'Proyek Tanggul Laut Raksasa']) {
+    assert(state.wraps.some((w) => w.includes('Baca Juga')), `bare "Baca Juga:" lead-in not wrapped: ${JSON.stringify(state.wraps)}`);
+    assert(state.visibleText.includes('Seorang warga Penjaringan') && state.visibleText.includes('Ia berharap bantuan'), 'prose around the bare lead-in');
+    for (const gone of ['BMKG Peringatkan', 'ADVERTISEMENT', 'Proyek Tanggul Laut Raksasa', 'Baca Juga', 'Harga Cabai']) {
       assert(!state.visibleText.includes(gone), `still visible: ${gone}`);
     }
   });
@@ -153,7 +156,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     expectNothingElse(state, 'news-id after late injection');
     const s = await d.send(id, { type: 'bersih:stats' });
     assert(s.items.some((i) => i.text.includes('Sisipan Terlambat')), 'late insert listed');
-    if (shots) await d.shot('cleaned-page');
+    if (shots) await d.shot('page-cleaned', '#content');
   });
 
   await r.check('reader view shows the article; Esc closes it', async () => {
@@ -187,6 +190,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     const off = await d.send(id, { type: 'bersih:toggle', enabled: false });
     assert(off.enabled === false, 'toggle answered');
     const state = await d.page(inspect);
+    if (shots) await d.shot('page-before', '#content');
     assert(state.pristine === true, 'body differs from the page as it built itself');
     assert(state.expected.every((e) => e.got === null && e.visible), 'something still hidden');
     assert(!state.wraps.length, 'wrapper spans left behind');
@@ -218,6 +222,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     );
     expectHidden(state, 'csp');
     expectNothingElse(state, 'csp');
+    assert(state.wraps.some((w) => w.includes('Baca Juga')), 'bare lead-in wrapped (csp)');
     const md = await d.send(csp, { type: 'bersih:copy', format: 'markdown' });
     assert(md.ok && md.text.startsWith('# Banjir Rob') && !/Baca Juga/i.test(md.text), 'copy on the strict-CSP page');
     const res = await d.send(csp, { type: 'bersih:toggle-reader' });
@@ -239,7 +244,39 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(p.background === (expectPath === 'background'), 'popup notes the background path');
   });
 
-  const cli = path.join(repo, 'target', 'release', 'bersih');
+  await r.check('per-kind switch and pause on this site (settings from storage.sync)', async () => {
+    await d.goto(id);
+    await ready(d, id);
+    await d.settings({ kinds: { recirculation: true, ad: false } });
+    const adsShown = await waitFor(
+      () => d.page(inspect).then((s) => (s.expected.filter((e) => e.expect === 'ad').every((e) => e.got === null && e.visible) ? s : null)),
+      { what: 'ads shown again' },
+    );
+    assert(adsShown.expected.filter((e) => e.expect === 'recirculation' && !/late/.test(e.id)).every((e) => e.got === 'recirculation'), 'inserts stay hidden');
+    await d.settings({ paused: [new URL(origin).hostname] });
+    await waitFor(() => d.page(inspect).then((s) => s.pristine === true), { what: 'page restored when paused' });
+    const s = await d.send(id, { type: 'bersih:stats' });
+    assert(s.hidden.recirculation === 0 && s.hidden.ad === 0, 'nothing hidden while paused');
+    await d.settings(null);
+    await waitFor(() => d.page(inspect).then((x) => x.expected.filter((e) => !/late/.test(e.id)).every((e) => e.got === e.expect)), { what: 'hidden again after resuming' });
+  });
+
+  await r.check('extra phrases from the options reach the core', async () => {
+    const url = `${origin}/extra-phrase.html`;
+    await d.goto(url);
+    await ready(d, url);
+    const before = await d.page(inspect);
+    assert(before.expected.every((e) => e.got === null), '"Simak pula" hidden without being configured');
+    await d.settings({ phrases: { id: ['Simak pula'], ms: [], en: [] } });
+    await d.goto(url);
+    await ready(d, url);
+    const after = await d.page(inspect);
+    expectHidden(after, 'extra phrase');
+    expectNothingElse(after, 'extra phrase');
+    await d.settings(null);
+  });
+
+  const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'release', 'bersih');
   if (fs.existsSync(cli)) {
     await r.check('same decisions as the CLI on the article fixtures', async () => {
       const names = fs.readdirSync(path.join(repo, 'tests', 'fixtures', 'articles')).sort();

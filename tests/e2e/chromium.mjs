@@ -68,9 +68,13 @@ try {
       return sw.evaluate(([i, m]) => chrome.tabs.sendMessage(i, m), [id, message]);
     },
     key: (name) => page.keyboard.press(name),
-    shot: async (name) => {
+    settings: (value) =>
+      sw.evaluate((v) => (v ? chrome.storage.sync.set({ settings: v }) : chrome.storage.sync.remove('settings')), value),
+    shot: async (name, selector) => {
       fs.mkdirSync(shotsDir, { recursive: true });
-      await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+      const file = path.join(shotsDir, `${name}.png`);
+      if (selector) await page.locator(selector).screenshot({ path: file });
+      else await page.screenshot({ path: file });
     },
     popup: async (url, takeShot) => {
       const id = await tabId(url);

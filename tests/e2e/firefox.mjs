@@ -75,6 +75,14 @@ try {
       return res.answer;
     },
     key: (name) => driver.actions().sendKeys(Key[name.toUpperCase()]).perform(),
+    settings: (value) =>
+      inHelper(() =>
+        driver.executeAsyncScript(
+          `const [v, done] = arguments;
+           (v ? browser.storage.sync.set({ settings: v }) : browser.storage.sync.remove('settings')).then(() => done(true), (e) => done(String(e)));`,
+          value,
+        ),
+      ),
     shot: async (name) => {
       fs.mkdirSync(shotsDir, { recursive: true });
       fs.writeFileSync(path.join(shotsDir, `firefox-${name}.png`), await driver.takeScreenshot(), 'base64');
