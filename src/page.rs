@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use crate::text::TextStats;
+
 /// Index of a node in a [`Page`]; ids follow document order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(transparent)]
@@ -50,6 +52,9 @@ pub struct Page {
     attrs: Vec<Attr>,
     /// Distinct tag names; `Node::tag` indexes this.
     tags: Vec<Box<str>>,
+    /// Measures of each text node's text (default for elements), taken once at `finish`
+    /// because several detectors need them.
+    text_stats: Vec<TextStats>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +129,16 @@ impl Page {
     /// Own text of a text node as in the source (whitespace not collapsed); empty for elements.
     pub fn text(&self, id: NodeId) -> &str {
         self.span(self.node(id).text)
+    }
+
+    /// Measures of a text node's own text (all zero for elements).
+    pub fn text_stats(&self, id: NodeId) -> TextStats {
+        self.text_stats[id.index()]
+    }
+
+    /// Whether a text node holds only whitespace (elements count as blank).
+    pub fn is_blank(&self, id: NodeId) -> bool {
+        self.text_stats[id.index()].blank
     }
 
     /// Value of a kept attribute (names are lower case).
@@ -351,6 +366,7 @@ impl PageBuilder {
                 buf: String::new(),
                 attrs: Vec::new(),
                 tags: vec![DOCUMENT.into(), TEXT.into()],
+                text_stats: Vec::new(),
             },
             open: vec![0],
             textless_depth: None,
@@ -470,6 +486,23 @@ impl PageBuilder {
         }
         let page = &mut self.page;
         page.nodes[0].end = page.nodes.len() as u32;
+        let element = TextStats {
+            blank: true,
+            ..TextStats::default()
+        };
+        let stats: Vec<TextStats> = page
+            .nodes
+            .iter()
+            .map(|n| {
+                if n.tag == TEXT_TAG {
+                    let start = n.text.start as usize;
+                    crate::text::stats(&page.buf[start..start + n.text.len as usize])
+                } else {
+                    element
+                }
+            })
+            .collect();
+        page.text_stats = stats;
         debug_assert!(page.ids().skip(1).all(|id| {
             let p = page.parent(id).expect("non-root has a parent");
             p < id && page.contains(p, id)

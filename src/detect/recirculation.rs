@@ -144,7 +144,7 @@ fn match_lead(s: &str, phrase: &str) -> Option<Lead> {
     let colon = rest.trim_start().starts_with(':');
     let bare = !rest.chars().any(char::is_alphanumeric);
     (colon || bare).then(|| Lead {
-        words: stats::count_words(phrase),
+        words: text::stats(phrase).words,
         colon,
     })
 }

@@ -52,7 +52,7 @@ impl Stats {
                 block_of[parent]
             };
             if page.is_text(id) {
-                own_words[i] = count_words(page.text(id));
+                own_words[i] = page.text_stats(id).words;
                 let block = block_of[i] as usize;
                 para_words[block] += own_words[i];
                 if in_link[i] {
@@ -87,7 +87,7 @@ impl Stats {
             if self.in_link[i] {
                 self.link_words[i] = self.words[i];
             }
-            if !page.text(id).chars().all(char::is_whitespace) {
+            if !page.is_blank(id) {
                 self.text_nodes[i] = 1;
                 self.first_text[i] = i as u32;
             }
@@ -219,22 +219,6 @@ fn is_media(tag: &str) -> bool {
 
 fn is_prose(words: u32, link_words: u32) -> bool {
     words >= PROSE_MIN_WORDS && (link_words as f32) < PROSE_MAX_LINK_DENSITY * words as f32
-}
-
-/// Words holding at least one letter or digit.
-pub(super) fn count_words(s: &str) -> u32 {
-    // One pass over the characters: this runs on every text node of the page.
-    let mut count = 0;
-    let mut counted = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            counted = false;
-        } else if !counted && c.is_alphanumeric() {
-            count += 1;
-            counted = true;
-        }
-    }
-    count
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ pub fn extract(page: &Page, hints: &Hints) -> Option<Extraction> {
 /// One pass of the loop.
 fn attempt(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Option<Extraction> {
     let shape = prepare(page, raw, hints, pass);
-    let tally = Tally::new(page, raw, &shape);
+    let tally = Tally::new(page, &shape);
     let body = page.find_tag("body").unwrap_or(page.root());
     let scores = score(page, &shape, &tally, pass);
     let (top, parent) = match choose(page, &shape, &tally, &scores, body) {
@@ -311,7 +311,7 @@ fn read_div(page: &Page, id: NodeId, raw: &RawTally, shape: &mut Shape) {
     };
     for c in page.children(id) {
         let is_br = page.tag(c) == "br";
-        let blank = is_br || (page.is_text(c) && page.text(c).trim().is_empty());
+        let blank = is_br || (page.is_text(c) && page.is_blank(c));
         if tags::is_phrasing(page, c, raw) {
             // A `<br><br>` pair ends a paragraph, as Readability's prep turns it into one.
             if is_br && prev_br {
@@ -373,10 +373,6 @@ pub struct RawTally {
     pub double_br: Vec<bool>,
     /// Whether the subtree holds any non-whitespace text.
     pub has_text: Vec<bool>,
-    /// Collapsed length of each text node's own text.
-    own_len: Vec<u32>,
-    /// Commas in each text node's own text.
-    own_commas: Vec<u32>,
 }
 
 impl RawTally {
@@ -389,8 +385,6 @@ impl RawTally {
             has_block: vec![false; n],
             double_br: vec![false; n],
             has_text: vec![false; n],
-            own_len: vec![0; n],
-            own_commas: vec![0; n],
         };
         let mut last_was_br = vec![false; n];
         for id in page.ids() {
@@ -399,18 +393,16 @@ impl RawTally {
             if tag == "br" {
                 t.double_br[p.index()] |= last_was_br[p.index()];
                 last_was_br[p.index()] = true;
-            } else if !(page.is_text(id) && page.text(id).trim().is_empty()) {
+            } else if !(page.is_text(id) && page.is_blank(id)) {
                 last_was_br[p.index()] = false;
             }
         }
         for id in page.ids().rev() {
             let i = id.index();
             if page.is_text(id) {
-                let s = page.text(id);
-                t.own_len[i] = collapsed_len(s) as u32;
-                t.own_commas[i] = s.chars().filter(|c| tags::is_comma(*c)).count() as u32;
-                t.len[i] = t.own_len[i];
-                t.has_text[i] = s.chars().any(|c| !c.is_whitespace());
+                let st = page.text_stats(id);
+                t.len[i] = st.chars;
+                t.has_text[i] = !st.blank;
             }
             if page.tag(id) == "a" {
                 t.link[i] = t.len[i] as f32 * link_weight(page, id);
@@ -474,7 +466,7 @@ impl Count {
 
 impl Tally {
     /// Sums the live part of the page.
-    pub fn new(page: &Page, raw: &RawTally, shape: &Shape) -> Tally {
+    pub fn new(page: &Page, shape: &Shape) -> Tally {
         let n = page.len();
         let mut t = Tally {
             len: vec![0; n],
@@ -488,8 +480,9 @@ impl Tally {
                 continue;
             }
             if page.is_text(id) {
-                t.len[i] = raw.own_len[i];
-                t.commas[i] = raw.own_commas[i];
+                let st = page.text_stats(id);
+                t.len[i] = st.chars;
+                t.commas[i] = st.commas;
             }
             if page.tag(id) == "a" {
                 t.link[i] = t.len[i] as f32 * link_weight(page, id);
@@ -925,24 +918,6 @@ fn density(link: f32, len: u32) -> f32 {
     } else {
         link / len as f32
     }
-}
-
-/// Length in characters with whitespace runs counted as one.
-pub fn collapsed_len(s: &str) -> usize {
-    let mut n = 0;
-    let mut in_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                n += 1;
-            }
-            in_space = true;
-        } else {
-            n += 1;
-            in_space = false;
-        }
-    }
-    n
 }
 
 fn is_video(page: &Page, id: NodeId) -> bool {

@@ -133,21 +133,6 @@ pub fn is_embed(tag: &str) -> bool {
     matches!(tag, "embed" | "iframe" | "object")
 }
 
-/// Comma characters of the scripts Readability knows.
-pub fn is_comma(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '\u{060C}'
-            | '\u{FE50}'
-            | '\u{FE10}'
-            | '\u{FE11}'
-            | '\u{2E41}'
-            | '\u{2E34}'
-            | '\u{2E32}'
-            | '\u{FF0C}'
-    )
-}
-
 /// Starting score of a candidate by tag: containers up, lists and headings down.
 /// Readability's priors.
 pub fn prior(tag: &str) -> f32 {
