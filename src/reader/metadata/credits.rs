@@ -172,7 +172,13 @@ fn line_container(page: &Page, text: NodeId) -> Option<NodeId> {
 /// Cheap test before the real parse: the first word of a label occurs as a word in the text.
 /// Runs on every text node in scope, so it compares words in place (labels are ASCII).
 fn mentions_label(text: &str, labels: &[(&str, Field)]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
+    // Without a colon only a label opening the text can count ("Oleh Ana", "By Ana").
+    let words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let scanned = if text.contains(':') { usize::MAX } else { 1 };
+    words
+        .take(scanned)
         .filter(|w| (2..=MAX_LABEL_WORD).contains(&w.len()))
         .any(|w| {
             labels.iter().any(|(label, _)| {
