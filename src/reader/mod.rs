@@ -66,11 +66,10 @@ pub fn read(
         return None;
     }
     // Credits and dates printed outside the article's block: look page-wide, once, if needed.
-    if meta.byline.is_none() || meta.published.is_none() || meta.lead_image.is_none() {
+    if meta.byline.is_none() || meta.published.is_none() {
         let wide = metadata::read_with(page, None, &declared);
         meta.byline = meta.byline.or(wide.byline);
         meta.published = meta.published.or(wide.published);
-        meta.lead_image = meta.lead_image.or(wide.lead_image);
     }
     let excerpt = meta
         .description
