@@ -190,6 +190,7 @@
   function backgroundEngine() {
     const hides = []; // {first, last, textNode, kind, text, applied}
     let article = null;
+    let pageNodes = 0;
     const ask = async (snap) => {
       const res = await api.runtime.sendMessage({ type: 'bersih:analyse', snapshot: snap, options: options() });
       if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the background');
@@ -249,6 +250,7 @@
         const result = await ask(snap);
         state.ms.analyse = performance.now() - t;
         article = result.article;
+        pageNodes = result.nodes;
         add(nodes, result.decisions);
       },
       async rescan(root) {
@@ -277,7 +279,7 @@
       stats() {
         const hidden = { recirculation: 0, ad: 0 };
         for (const h of hides) if (h.applied) hidden[h.kind]++;
-        return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, hidden: !!h.applied })) };
+        return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, hidden: !!h.applied })), nodes: pageNodes };
       },
       article: async () => article,
     };
@@ -512,6 +514,7 @@
       path: state.path,
       site: location.hostname,
       url: location.href,
+      nodes: s.nodes || 0,
       paused: state.paused,
       enabled: state.enabled,
     };

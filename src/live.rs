@@ -330,8 +330,8 @@ fn attributes(el: &Element) -> Vec<(String, String)> {
 /// Whether the text children of an element are known to be dropped by the builder (script code
 /// and style sheets), so the walk need not copy them out of the DOM. JSON-LD and other data
 /// scripts are read. This is only a transfer saving: the builder applies the rule.
-fn skips_text(el: &Element) -> bool {
-    match el.local_name().as_str() {
+fn skips_text(el: &Element, tag: &str) -> bool {
+    match tag {
         "style" => true,
         "script" => match el.get_attribute("type") {
             None => true,
@@ -345,31 +345,37 @@ fn skips_text(el: &Element) -> bool {
 }
 
 /// Preorder walk of the subtree at `root` into `rec`; every visited element and text node is
-/// pushed to `nodes`, its op index being its position there.
+/// pushed to `nodes`, its op index being its position there. Every DOM call crosses into JS, so
+/// the loop keeps them few: one `nodeType` per node, attributes only when there are some, and
+/// the way back up is counted (`level`) rather than compared with `root`.
 fn walk(root: &Node, rec: &mut Recorder, nodes: &mut Vec<Node>) {
     let base_depth = rec.depth();
     // Per open element: whether its text is skipped.
     let mut skip_text: Vec<bool> = Vec::new();
+    // How far below `root` the current node is.
+    let mut level = 0usize;
     let mut cur = Some(root.clone());
     while let Some(node) = cur {
+        if nodes.len() >= MAX_NODES {
+            break;
+        }
         let mut descend = false;
         match node.node_type() {
-            ELEMENT_NODE if nodes.len() < MAX_NODES => {
+            ELEMENT_NODE => {
                 let el: &Element = node.unchecked_ref();
-                let attrs = attributes(el);
+                let tag = el.local_name();
+                let attrs = if el.has_attributes() {
+                    attributes(el)
+                } else {
+                    Vec::new()
+                };
                 let op = nodes.len() as u32;
-                rec.open(
-                    op,
-                    &el.local_name(),
-                    attrs.iter().map(|(n, v)| (&**n, &**v)),
-                );
+                rec.open(op, &tag, attrs.iter().map(|(n, v)| (&**n, &**v)));
+                skip_text.push(skips_text(el, &tag));
                 nodes.push(node.clone());
-                skip_text.push(skips_text(el));
                 descend = true;
             }
-            TEXT_NODE | CDATA_SECTION_NODE
-                if nodes.len() < MAX_NODES && !skip_text.last().copied().unwrap_or(false) =>
-            {
+            TEXT_NODE | CDATA_SECTION_NODE if !skip_text.last().copied().unwrap_or(false) => {
                 let op = nodes.len() as u32;
                 rec.text(op, &node.node_value().unwrap_or_default());
                 nodes.push(node.clone());
@@ -378,6 +384,7 @@ fn walk(root: &Node, rec: &mut Recorder, nodes: &mut Vec<Node>) {
         }
         if descend {
             if let Some(child) = node.first_child() {
+                level += 1;
                 cur = Some(child);
                 continue;
             }
@@ -388,7 +395,7 @@ fn walk(root: &Node, rec: &mut Recorder, nodes: &mut Vec<Node>) {
         // the elements left on the way up, and never leaving the subtree of `root`.
         let mut at = node;
         cur = loop {
-            if at == *root {
+            if level == 0 {
                 break None;
             }
             if let Some(next) = at.next_sibling() {
@@ -396,9 +403,8 @@ fn walk(root: &Node, rec: &mut Recorder, nodes: &mut Vec<Node>) {
             }
             match at.parent_node() {
                 Some(parent) => {
-                    if rec.depth() > base_depth {
-                        rec.close();
-                    }
+                    level -= 1;
+                    rec.close();
                     skip_text.pop();
                     at = parent;
                 }

@@ -3,13 +3,19 @@
 //   /csp/<file>             the same file with `Content-Security-Policy: script-src 'self'`
 //                           (Chromium then refuses WebAssembly in content scripts)
 //   /articles/<name>/page.html   the core's article fixtures (tests/fixtures/articles)
+//   /corpora/<path>         ../shared/corpora (or $BERSIH_SHARED/corpora), for perf.mjs
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ROOTS = { site: path.join(here, 'site'), articles: path.join(here, '..', 'fixtures', 'articles') };
+const shared = process.env.BERSIH_SHARED || path.join(here, '..', '..', '..', 'shared');
+const ROOTS = {
+  site: path.join(here, 'site'),
+  articles: path.join(here, '..', 'fixtures', 'articles'),
+  corpora: path.join(shared, 'corpora'), // only for tests/e2e/perf.mjs, when present
+};
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 export const STRICT_CSP = "script-src 'self'";
 
@@ -31,6 +37,9 @@ export function start(port = Number(process.env.PORT || 0)) {
     if (p.startsWith('/articles/')) {
       root = ROOTS.articles;
       p = p.slice('/articles'.length);
+    } else if (p.startsWith('/corpora/')) {
+      root = ROOTS.corpora;
+      p = p.slice('/corpora'.length);
     }
     const file = path.join(root, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {

@@ -1,0 +1,84 @@
+// In-page cost of the extension on real pages, in headless Chromium: the shared corpora
+// (../shared/corpora or $BERSIH_SHARED/corpora: Mozilla Readability's test pages and the
+// Indonesian news pages) are served on 127.0.0.1, each once plainly (wasm in the content script)
+// and once under a strict CSP (the background path), and the content script's own timings are
+// read back with {type: "bersih:stats"}. Not part of scripts/test.sh; run it by hand:
+//   node tests/e2e/perf.mjs [max pages]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { start } from './server.mjs';
+import { extensionDir, waitFor } from './checks.mjs';
+
+const limit = Number(process.argv[2] || 40);
+const shared = process.env.BERSIH_SHARED || path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared');
+const corpora = path.join(shared, 'corpora');
+if (!fs.existsSync(corpora)) {
+  console.log(`no corpora at ${corpora}`);
+  process.exit(0);
+}
+const pages = [];
+const rt = path.join(corpora, 'readability-test-pages');
+for (const name of fs.existsSync(rt) ? fs.readdirSync(rt).sort() : []) {
+  if (fs.existsSync(path.join(rt, name, 'source.html'))) pages.push(`readability-test-pages/${name}/source.html`);
+}
+const news = path.join(corpora, 'id-news-html');
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []);
+if (fs.existsSync(news)) for (const f of walk(news).sort()) pages.push(path.relative(corpora, f));
+const chosen = pages.sort((a, b) => fs.statSync(path.join(corpora, b)).size - fs.statSync(path.join(corpora, a)).size).slice(0, limit);
+
+const EXT = extensionDir('chrome');
+const { server, origin } = await start();
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bersih-perf-'));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu',
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--blink-settings=imagesEnabled=false'],
+});
+const rows = [];
+try {
+  let [sw] = ctx.serviceWorkers();
+  if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  const stats = (url) =>
+    sw.evaluate(async (u) => {
+      for (const t of await chrome.tabs.query({})) {
+        const s = await chrome.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
+        if (s && s.url === u) return s;
+      }
+      return null;
+    }, url);
+  for (const rel of chosen) {
+    for (const prefix of ['', '/csp']) {
+      const url = `${origin}${prefix}/corpora/${rel}`;
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: 20000 });
+        const s = await waitFor(() => stats(url), { timeout: 15000, what: url });
+        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad });
+      } catch (e) {
+        console.log(`skipped ${prefix}${rel}: ${e.message.split('\n')[0]}`);
+      }
+    }
+  }
+} finally {
+  await ctx.close().catch(() => {});
+  server.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
+};
+for (const r of rows) {
+  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}  ${r.page}`);
+}
+for (const p of ['content', 'background']) {
+  const rs = rows.filter((r) => r.path === p);
+  if (!rs.length) continue;
+  const total = rs.map((r) => r.snapshot + r.analyse + r.apply);
+  console.log(`${p}: ${rs.length} pages, median nodes ${pct(rs.map((r) => r.nodes), 50)}; snapshot+analyse+apply median ${pct(total, 50).toFixed(1)} ms, p90 ${pct(total, 90).toFixed(1)} ms, max ${Math.max(...total).toFixed(1)} ms`);
+}
