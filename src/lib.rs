@@ -23,6 +23,7 @@ pub mod lang;
 pub mod page;
 pub mod reader;
 pub mod snapshot;
+pub mod tags;
 pub mod text;
 pub mod url;
 

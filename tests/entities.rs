@@ -5,9 +5,9 @@
 //! The dev scores need `../shared/data/ner-id` (or `$BERSIH_SHARED`); without it those checks
 //! say so and pass, like the corpus tests.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use bersih::entities::conll::{self, Score};
 use bersih::entities::{mentions, Kind, TagOptions, Tagger};
@@ -80,20 +80,7 @@ fn english_fixture_keeps_its_score() {
 }
 
 fn run_cli(args: &[&str], stdin: &str) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bersih"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run bersih");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::bersih(args, stdin.as_bytes());
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),

@@ -200,43 +200,9 @@ fn is_domain(part: &str) -> bool {
         && tld.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-/// Whether the element's end starts a new line of text (a pattern, not a slice: it runs on every
-/// node of a credit line's subtree).
+/// Whether the element starts a new line of text.
 fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "br"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "section"
-            | "table"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-    )
+    crate::tags::starts_line(tag)
 }
 
 /// Characters that need no space before them when inline elements meet ("<a>Ana</a>, <a>Budi</a>").
