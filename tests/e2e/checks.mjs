@@ -236,6 +236,25 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     perf.push({ page: 'csp/news-id', ...again.ms, path: again.path });
   });
 
+  await r.check(`strict CSP declared by <meta> works too (path: ${expectPath})`, async () => {
+    const url = `${origin}/csp-meta/news-id.html`;
+    await d.goto(url);
+    const s = await ready(d, url);
+    assert(s.path === expectPath, `analysis path ${s.path}, expected ${expectPath}`);
+    const state = await waitFor(
+      () => d.page(inspect).then((x) => (x.injected === 2 && x.expected.every((e) => e.got === e.expect) ? x : null)),
+      { timeout: 8000, what: 'meta-CSP page cleaned' },
+    );
+    expectNothingElse(state, 'csp-meta');
+    // Back to the header-CSP page for the popup, once its late blocks are in (stable counts).
+    await d.goto(csp);
+    await ready(d, csp);
+    await waitFor(
+      () => d.page(inspect).then((x) => x.injected === 2 && x.expected.every((e) => e.got === e.expect)),
+      { timeout: 8000, what: 'strict-CSP page settled' },
+    );
+  });
+
   await r.check('popup shows counts, items and the analysis path', async () => {
     const s = await d.send(csp, { type: 'bersih:stats' });
     const p = await d.popup(csp, shots);

@@ -2,6 +2,7 @@
 //   /<file>                 tests/e2e/site/<file>
 //   /csp/<file>             the same file with `Content-Security-Policy: script-src 'self'`
 //                           (Chromium then refuses WebAssembly in content scripts)
+//   /csp-meta/<file>        the same policy as a <meta http-equiv> in the page
 //   /articles/<name>/page.html   the core's article fixtures (tests/fixtures/articles)
 //   /corpora/<path>         ../shared/corpora (or $BERSIH_SHARED/corpora), for perf.mjs
 import http from 'node:http';
@@ -29,9 +30,13 @@ export function start(port = Number(process.env.PORT || 0)) {
       res.end();
       return;
     }
+    let metaCsp = false;
     if (p.startsWith('/csp/')) {
       headers['Content-Security-Policy'] = STRICT_CSP;
       p = p.slice(4);
+    } else if (p.startsWith('/csp-meta/')) {
+      metaCsp = true; // the same policy, declared by a <meta> in the page instead of a header
+      p = p.slice(9);
     }
     let root = ROOTS.site;
     if (p.startsWith('/articles/')) {
@@ -49,6 +54,11 @@ export function start(port = Number(process.env.PORT || 0)) {
     }
     headers['Content-Type'] = TYPES[path.extname(file)] || 'application/octet-stream';
     res.writeHead(200, headers);
+    if (metaCsp && file.endsWith('.html')) {
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">`;
+      res.end(fs.readFileSync(file, 'utf8').replace(/<head>/i, `<head>\n${meta}`));
+      return;
+    }
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
