@@ -77,9 +77,17 @@ pub(super) fn declared_byline(head: &Head, article: Option<&Article>) -> Option<
         .filter(|a| !a.is_empty());
     declared.or_else(|| {
         head.get(AUTHOR_KEYS)
-            .filter(|a| !mentions_domain(a))
+            .filter(|a| !mentions_domain(a) && !names_publisher(a))
             .map(str::to_string)
     })
+}
+
+/// Words that mark a meta author as the publishing company, not a person ("Kompas Cyber Media",
+/// "Tribun Network", "Tim Redaksi"): sites often put themselves in `<meta name=author>`.
+const PUBLISHER_WORDS: &[&str] = &["group", "media", "network", "news", "redaksi", "tim"];
+
+fn names_publisher(author: &str) -> bool {
+    words(author).any(|w| PUBLISHER_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 pub(super) fn find(page: &Page, scope: &Scope, head: &Head, article: Option<&Article>) -> Credits {
@@ -359,7 +367,7 @@ fn byline_element(
                 .attr(id, "itemprop")
                 .is_some_and(|r| has_token(r, "author"))
             || class_or_id_contains(page, id, BYLINE_HINTS);
-        if !marked || page.subtree(id).len() > BYLINE_MAX_NODES {
+        if !marked || page.subtree(id).len() > BYLINE_MAX_NODES || is_photo_credit(page, id) {
             continue;
         }
         if let Some(name) = lines(page, id)
@@ -370,6 +378,20 @@ fn byline_element(
         }
     }
     None
+}
+
+/// Class/id hints of photo boxes, whose "author" is the photographer.
+const PHOTO_HINTS: &[&str] = &["caption", "foto", "image", "photo"];
+
+/// Levels above a byline element searched for a photo box.
+const PHOTO_CLIMB: usize = 3;
+
+/// Whether a byline-like element credits a photo: it sits in a figure or a photo box
+/// (kompas: `div.photo > span.author "KOMPAS.COM/MASRIADI"`).
+fn is_photo_credit(page: &Page, id: NodeId) -> bool {
+    page.ancestors(id).take(PHOTO_CLIMB).any(|a| {
+        matches!(page.tag(a), "figure" | "figcaption") || class_or_id_contains(page, a, PHOTO_HINTS)
+    })
 }
 
 /// The byline a byline element's first line gives: its labelled byline, or the whole line when
