@@ -119,7 +119,7 @@ fn attempt(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Option<Ex
     let tally = Tally::new(page, &shape);
     let body = page.find_tag("body").unwrap_or(page.root());
     let scores = score(page, &shape, &tally, pass);
-    let (top, parent) = match choose(page, &shape, &tally, &scores, body) {
+    let (top, parent) = match choose(page, &shape, &scores, body) {
         Some(top) => (top, shape.parent(page, top)),
         None => (body, body),
     };
@@ -687,14 +687,7 @@ pub fn class_weight(page: &Page, id: NodeId, pass: &Pass) -> f32 {
 
 /// Picks the top candidate: the best score, moved up to a common ancestor when several near-best
 /// candidates share it, then climbed while parents score better, then widened past only children.
-pub fn choose(
-    page: &Page,
-    shape: &Shape,
-    tally: &Tally,
-    scores: &Scores,
-    body: NodeId,
-) -> Option<NodeId> {
-    let _ = tally;
+pub fn choose(page: &Page, shape: &Shape, scores: &Scores, body: NodeId) -> Option<NodeId> {
     let mut top: Vec<NodeId> = Vec::with_capacity(TOP_CANDIDATES + 1);
     for &c in &scores.order {
         let sc = scores.score[c.index()].unwrap_or(0.0);

@@ -172,14 +172,12 @@ fn kill(ex: &mut Extraction, page: &Page, id: NodeId) {
 }
 
 fn first_paragraph(blocks: &[render::Block]) -> Option<String> {
-    blocks.iter().find_map(|b| match b {
-        render::Block::Para(spans) => {
-            let t = render::to_text(std::slice::from_ref(b));
-            let _ = spans;
-            (!t.is_empty()).then(|| cut(&t, EXCERPT_CHARS))
-        }
-        _ => None,
-    })
+    blocks
+        .iter()
+        .filter(|b| matches!(b, render::Block::Para(_)))
+        .map(|b| render::to_text(std::slice::from_ref(b)))
+        .find(|t| !t.is_empty())
+        .map(|t| cut(&t, EXCERPT_CHARS))
 }
 
 /// Cuts text at a word boundary near `max` characters.
