@@ -14,12 +14,15 @@ use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, T
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, QualName};
 
+use typed_arena::Arena;
+
 use crate::page::{Page, PageBuilder};
 
 /// Parses an HTML document. Never fails: malformed markup is repaired the way browsers do it,
 /// and bytes that are not UTF-8 are replaced.
 pub fn parse(html: &str) -> Page {
-    let sink = Sink::default();
+    let names = Arena::new();
+    let sink = Sink::new(&names);
     parse_document(sink, Default::default()).one(html)
 }
 
@@ -32,10 +35,11 @@ const NONE: usize = usize::MAX;
 const DOCUMENT: usize = 0;
 
 #[derive(Debug)]
-enum Data {
+enum Data<'a> {
     Document,
     Element {
-        name: QualName,
+        /// In an arena beside the sink, so html5ever can borrow names while the tree changes.
+        name: &'a QualName,
         attrs: Vec<Attribute>,
         template: usize,
     },
@@ -45,8 +49,8 @@ enum Data {
 }
 
 #[derive(Debug)]
-struct ScratchNode {
-    data: Data,
+struct ScratchNode<'a> {
+    data: Data<'a>,
     parent: usize,
     prev: usize,
     next: usize,
@@ -55,20 +59,21 @@ struct ScratchNode {
 }
 
 /// A linked arena addressed by index; `usize` is the handle html5ever passes around.
-#[derive(Debug)]
-struct Sink {
-    nodes: RefCell<Vec<ScratchNode>>,
+struct Sink<'a> {
+    names: &'a Arena<QualName>,
+    nodes: RefCell<Vec<ScratchNode<'a>>>,
 }
 
-impl Default for Sink {
-    fn default() -> Self {
+impl<'a> Sink<'a> {
+    fn new(names: &'a Arena<QualName>) -> Sink<'a> {
         Sink {
+            names,
             nodes: RefCell::new(vec![scratch(Data::Document)]),
         }
     }
 }
 
-fn scratch(data: Data) -> ScratchNode {
+fn scratch(data: Data<'_>) -> ScratchNode<'_> {
     ScratchNode {
         data,
         parent: NONE,
@@ -79,14 +84,14 @@ fn scratch(data: Data) -> ScratchNode {
     }
 }
 
-impl Sink {
-    fn push(&self, data: Data) -> usize {
+impl<'a> Sink<'a> {
+    fn push(&self, data: Data<'a>) -> usize {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(scratch(data));
         nodes.len() - 1
     }
 
-    fn detach(nodes: &mut [ScratchNode], id: usize) {
+    fn detach(nodes: &mut [ScratchNode<'a>], id: usize) {
         let (parent, prev, next) = (nodes[id].parent, nodes[id].prev, nodes[id].next);
         if parent == NONE {
             return;
@@ -108,7 +113,7 @@ impl Sink {
     }
 
     /// Links `child` as the last child of `parent`.
-    fn link_last(nodes: &mut [ScratchNode], parent: usize, child: usize) {
+    fn link_last(nodes: &mut [ScratchNode<'a>], parent: usize, child: usize) {
         Self::detach(nodes, child);
         let last = nodes[parent].last;
         nodes[child].parent = parent;
@@ -122,7 +127,7 @@ impl Sink {
     }
 
     /// Links `child` just before `sibling`.
-    fn link_before(nodes: &mut [ScratchNode], sibling: usize, child: usize) {
+    fn link_before(nodes: &mut [ScratchNode<'a>], sibling: usize, child: usize) {
         Self::detach(nodes, child);
         let parent = nodes[sibling].parent;
         let prev = nodes[sibling].prev;
@@ -183,10 +188,13 @@ impl Sink {
     }
 }
 
-impl TreeSink for Sink {
+impl<'a> TreeSink for Sink<'a> {
     type Handle = usize;
     type Output = Page;
-    type ElemName<'a> = ElemRef;
+    type ElemName<'b>
+        = &'b QualName
+    where
+        Self: 'b;
 
     fn finish(self) -> Page {
         self.flatten()
@@ -198,9 +206,9 @@ impl TreeSink for Sink {
         DOCUMENT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a usize) -> ElemRef {
+    fn elem_name<'b>(&'b self, target: &'b usize) -> &'b QualName {
         match &self.nodes.borrow()[*target].data {
-            Data::Element { name, .. } => ElemRef(name.clone()),
+            Data::Element { name, .. } => name,
             // html5ever only asks for the names of elements it created.
             _ => unreachable!("elem_name called on a non-element"),
         }
@@ -213,7 +221,7 @@ impl TreeSink for Sink {
             NONE
         };
         self.push(Data::Element {
-            name,
+            name: self.names.alloc(name),
             attrs,
             template,
         })
@@ -300,21 +308,6 @@ impl TreeSink for Sink {
             Self::link_last(&mut nodes, *new_parent, child);
             child = next;
         }
-    }
-}
-
-/// Element name handed to html5ever: an owned clone (atoms are reference-counted), so no
-/// `RefCell` borrow outlives the call.
-#[derive(Debug)]
-pub struct ElemRef(QualName);
-
-impl html5ever::interface::ElemName for ElemRef {
-    fn ns(&self) -> &html5ever::Namespace {
-        &self.0.ns
-    }
-
-    fn local_name(&self) -> &html5ever::LocalName {
-        &self.0.local
     }
 }
 

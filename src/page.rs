@@ -13,6 +13,8 @@
 //! - invisible nodes (`hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`)
 //!   are flagged, not dropped, and the flag is inherited by their descendants.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::text::TextStats;
@@ -324,6 +326,14 @@ const KEPT_ATTRS: &[&str] = &[
     "width",
 ];
 
+/// Index of a kept attribute name. A length test first: most names on a page (`style`,
+/// `data-*`, `onclick`) are dropped, and this runs for every attribute of every element.
+fn kept_attr(name: &str) -> Option<usize> {
+    KEPT_ATTRS
+        .iter()
+        .position(|k| k.len() == name.len() && *k == name)
+}
+
 /// Tags whose text content is not page text.
 const TEXTLESS: &[&str] = &["noscript", "script", "style", "template", "textarea"];
 
@@ -338,7 +348,7 @@ pub struct PageBuilder {
     /// Depth of the innermost open element whose text is dropped, if any.
     textless_depth: Option<usize>,
     /// Interned tag names beyond the two fixed ones.
-    tag_ids: std::collections::HashMap<Box<str>, u16>,
+    tag_ids: HashMap<Box<str>, u16, BuildHasherDefault<Fnv>>,
 }
 
 impl Default for PageBuilder {
@@ -370,7 +380,7 @@ impl PageBuilder {
             },
             open: vec![0],
             textless_depth: None,
-            tag_ids: std::collections::HashMap::new(),
+            tag_ids: HashMap::default(),
         }
     }
 
@@ -400,7 +410,7 @@ impl PageBuilder {
                 _ => false,
             };
             is_json_ld |= name == "type" && value.eq_ignore_ascii_case("application/ld+json");
-            if let Ok(index) = KEPT_ATTRS.binary_search(&name) {
+            if let Some(index) = kept_attr(name) {
                 let value = self.push_buf(value);
                 self.page.attrs.push(Attr {
                     name: index as u8,
@@ -536,6 +546,28 @@ impl PageBuilder {
         self.page.tags.push(lower.clone().into_boxed_str());
         self.tag_ids.insert(lower.into_boxed_str(), i);
         i
+    }
+}
+
+/// FNV-1a: tag names are short and a page has few distinct ones, so a simple hash beats SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
