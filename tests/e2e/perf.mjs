@@ -2,11 +2,15 @@
 // (../shared/corpora or $BERSIH_SHARED/corpora: Mozilla Readability's test pages and the
 // Indonesian news pages) are served on 127.0.0.1, each once plainly (wasm in the content script)
 // and once under a strict CSP (the background path), and the content script's own timings are
-// read back with {type: "bersih:stats"}. Not part of scripts/test.sh; run it by hand:
+// read back with {type: "bersih:stats"}. When the CLI is built, the hidden items of each page
+// are also compared with what `bersih extract` removes from the same file (exact on pages whose
+// own scripts do not change the DOM: the strict-CSP copies, whose inline scripts are blocked).
+// Not part of scripts/test.sh; run it by hand:
 //   node tests/e2e/perf.mjs [max pages]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { start } from './server.mjs';
 import { extensionDir, waitFor } from './checks.mjs';
@@ -40,6 +44,22 @@ const ctx = await chromium.launchPersistentContext(profile, {
     '--blink-settings=imagesEnabled=false'],
 });
 const rows = [];
+const repo = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'release', 'bersih');
+const cliItems = (rel) => {
+  if (!fs.existsSync(cli)) return null;
+  let out;
+  try {
+    out = execFileSync(cli, ['extract', path.join(corpora, rel)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  } catch (e) {
+    out = e.stdout;
+  }
+  try {
+    return JSON.parse(out).removed.filter((x) => x.kind !== 'boilerplate').map((x) => `${x.kind}:${x.text}`);
+  } catch (_) {
+    return null;
+  }
+};
 try {
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
@@ -53,12 +73,15 @@ try {
       return null;
     }, url);
   for (const rel of chosen) {
+    const want = cliItems(rel);
     for (const prefix of ['', '/csp']) {
       const url = `${origin}${prefix}/corpora/${rel}`;
       try {
         await page.goto(url, { waitUntil: 'load', timeout: 20000 });
         const s = await waitFor(() => stats(url), { timeout: 15000, what: url });
-        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad });
+        const got = s.items.map((x) => `${x.kind}:${x.text}`);
+        const same = want ? JSON.stringify(got) === JSON.stringify(want) : null;
+        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad, same, csp: !!prefix });
       } catch (e) {
         console.log(`skipped ${prefix}${rel}: ${e.message.split('\n')[0]}`);
       }
@@ -74,11 +97,16 @@ const pct = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
 };
 for (const r of rows) {
-  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}  ${r.page}`);
+  const cmp = r.same === null ? '' : r.same ? '  =CLI' : '  ≠CLI';
+  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}${cmp}  ${r.csp ? 'csp/' : ''}${r.page}`);
 }
 for (const p of ['content', 'background']) {
   const rs = rows.filter((r) => r.path === p);
   if (!rs.length) continue;
   const total = rs.map((r) => r.snapshot + r.analyse + r.apply);
   console.log(`${p}: ${rs.length} pages, median nodes ${pct(rs.map((r) => r.nodes), 50)}; snapshot+analyse+apply median ${pct(total, 50).toFixed(1)} ms, p90 ${pct(total, 90).toFixed(1)} ms, max ${Math.max(...total).toFixed(1)} ms`);
+}
+for (const csp of [false, true]) {
+  const rs = rows.filter((r) => r.csp === csp && r.same !== null);
+  if (rs.length) console.log(`${csp ? 'strict-CSP copies' : 'plain pages'}: hidden items equal to the CLI's on ${rs.filter((r) => r.same).length} of ${rs.length}`);
 }
