@@ -62,6 +62,7 @@
     paused: false,
     ms: { snapshot: 0, analyse: 0, apply: 0 },
     ready: null, // promise of the first scan
+    url: '', // the address the current decisions belong to
     observer: null,
     queue: [],
     timer: 0,
@@ -337,8 +338,28 @@
     return node;
   }
 
+  /** A same-document navigation (history.pushState in a single-page site): forget the old
+   * page's decisions and analyse the new one from scratch. */
+  async function renavigate() {
+    state.url = location.href;
+    state.queue.length = 0;
+    quietly(() => state.engine.restore());
+    state.engine = await makeEngine();
+    state.path = state.engine.path;
+    await state.engine.scan();
+    state.ms.apply = applyNow();
+  }
+
   async function flush() {
     state.timer = 0;
+    if (location.href !== state.url) {
+      try {
+        await renavigate();
+      } catch (e) {
+        report('rescan after navigation failed:', e);
+      }
+      return;
+    }
     try {
       const batch = state.queue.splice(0, ROOTS_PER_FLUSH);
       const roots = [];
@@ -402,6 +423,7 @@
   }
 
   async function start() {
+    state.url = location.href;
     state.settings = await common.load();
     state.paused = common.isPaused(state.settings, location.hostname);
     state.engine = await makeEngine();

@@ -212,6 +212,31 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     perf.push({ page: 'news-en', ...s.ms, path: s.path });
   });
 
+  await r.check('same-document navigation (pushState) re-analyses the new story', async () => {
+    const next = `${en}?story=2`;
+    await d.page(() => {
+      history.pushState({}, '', '/news-en.html?story=2');
+      document.title = 'Harbour Ferry Service Returns After Repairs | Example Daily';
+      document.querySelector('h1').textContent = 'Harbour Ferry Service Returns After Repairs';
+      document.getElementById('content').innerHTML =
+        '<p>The harbour ferry resumed service on Monday after three months of repairs to its engines and the main pier, the port authority said.</p>' +
+        '<p>Commuters welcomed the return of the route, which cuts the trip across the bay to twenty minutes during the morning rush hour.</p>' +
+        '<p data-expect="recirculation"><strong>Read also:</strong> <a href="/news/pier">New pier lights installed before the holiday season</a></p>' +
+        '<p>The authority said a second vessel would join the route next year once its refit at the southern shipyard is finished.</p>' +
+        '<p>Fares will stay the same until the end of the year, and monthly passes bought before the closure remain valid for another month.</p>';
+    });
+    const s = await waitFor(
+      () => d.send(next, { type: 'bersih:stats' }).then((x) => (x.items.some((i) => i.text.includes('New pier lights')) ? x : null)),
+      { timeout: 8000, what: 'stats for the new story' },
+    );
+    assert(!s.items.some((i) => i.text.includes('Bus fares')), 'old story items still listed');
+    const state = await d.page(inspect);
+    expectHidden(state, 'after pushState');
+    assert(!state.unexpected.length, `hidden without reason: ${state.unexpected}`);
+    const md = await d.send(next, { type: 'bersih:copy', format: 'markdown' });
+    assert(md.ok && md.text.includes('The harbour ferry resumed service') && !md.text.includes('cycling lanes'), `copy after navigation: ${md.text.slice(0, 200)}`);
+  });
+
   await r.check(`strict-CSP page works (path: ${expectPath})`, async () => {
     await d.goto(csp);
     const s = await ready(d, csp);
