@@ -134,9 +134,16 @@ pub(crate) fn is_label(s: &str) -> bool {
     if s.trim().len() > LABEL_MAX_CHARS {
         return false;
     }
-    let norm = text::normalise(s);
-    let core = norm.trim_matches(|c: char| !c.is_alphanumeric());
-    !core.is_empty() && lang::all(|t| t.ad_labels).any(|label| label == core)
+    let core = s.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return false;
+    }
+    // One word needs no normalising (and no allocation): most short texts on a page are that.
+    if !core.contains(char::is_whitespace) {
+        return lang::all(|t| t.ad_labels).any(|label| label.eq_ignore_ascii_case(core));
+    }
+    let norm = text::normalise(core);
+    lang::all(|t| t.ad_labels).any(|label| label == norm)
 }
 
 /// Classifies every node, children before parents, growing seeds into their wrappers.
