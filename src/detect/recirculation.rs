@@ -225,6 +225,19 @@ impl<'a> Finder<'a> {
         if (self.is_insert(block) || self.is_text_insert(block)) && self.starts_line(block) {
             return vec![block];
         }
+        // An insert element appended to a paragraph after its last sentence ("… kata dia.
+        // <strong>Baca juga: <a>…</a></strong>"): a new sentence, a colon, links, and the end.
+        if lead.colon
+            && self.page.is_element(block)
+            && self.is_insert(block)
+            && self.starts_sentence(block)
+            && self
+                .page
+                .next_sibling(block)
+                .is_none_or(|n| self.is_blank(n))
+        {
+            return vec![block];
+        }
         // The lead-in stands alone: its own element, or the bare text inside a container.
         let Some(head) = [block, text]
             .into_iter()
@@ -312,6 +325,18 @@ impl<'a> Finder<'a> {
                 None => return true,
             }
         }
+    }
+
+    /// Whether `id` follows the end of a sentence in its parent's text.
+    fn starts_sentence(&self, id: NodeId) -> bool {
+        let Some(prev) = self.prev[id.index()] else {
+            return false;
+        };
+        let ends = |s: &str| {
+            s.trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')'])
+        };
+        self.page.is_text(prev) && ends(self.page.text(prev))
     }
 
     /// The links that complete the line after `head`, separated only by punctuation, if the
