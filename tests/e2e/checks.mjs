@@ -7,6 +7,7 @@
 //   key(name)                      press a key in the page ("Escape")
 //   shot(name, selector?)          save a screenshot of the test tab, or of one element
 //   settings(value)                write the extension's settings to storage.sync (null: defaults)
+//   commands()                     the extension's keyboard commands (commands.getAll())
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -318,6 +319,16 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     expectHidden(after, 'extra phrase');
     expectNothingElse(after, 'extra phrase');
     await d.settings(null);
+  });
+
+  await r.check('reader keyboard command registered (Alt+Shift+R where the browser binds keys)', async () => {
+    const cmds = await d.commands();
+    const reader = cmds.find((c) => c.name === 'toggle-reader');
+    assert(reader, `commands ${JSON.stringify(cmds)}`);
+    // Headless Chromium lists the command but binds no key to it (it has no accelerators);
+    // Firefox binds the suggested key.
+    if (reader.shortcut) assert(reader.shortcut.replace(/\s/g, '') === 'Alt+Shift+R', `shortcut ${reader.shortcut}`);
+    else console.log('  (the browser bound no key: headless)');
   });
 
   const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'release', 'bersih');

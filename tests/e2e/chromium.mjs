@@ -68,6 +68,7 @@ try {
       return sw.evaluate(([i, m]) => chrome.tabs.sendMessage(i, m), [id, message]);
     },
     key: (name) => page.keyboard.press(name),
+    commands: () => sw.evaluate(() => chrome.commands.getAll()),
     settings: (value) =>
       sw.evaluate((v) => (v ? chrome.storage.sync.set({ settings: v }) : chrome.storage.sync.remove('settings')), value),
     shot: async (name, selector) => {

@@ -75,6 +75,8 @@ try {
       return res.answer;
     },
     key: (name) => driver.actions().sendKeys(Key[name.toUpperCase()]).perform(),
+    commands: () =>
+      inHelper(() => driver.executeAsyncScript('const done = arguments[0]; browser.commands.getAll().then(done, (e) => done([String(e)]));')),
     settings: (value) =>
       inHelper(() =>
         driver.executeAsyncScript(
