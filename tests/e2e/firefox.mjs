@@ -1,6 +1,6 @@
 // End-to-end tests in headless Firefox ESR (Debian's /usr/bin/firefox-esr, driven by
-// geckodriver from `cargo install` and selenium-webdriver) with dist/firefox installed as a
-// temporary add-on. Ends with "N passed, N failed".
+// geckodriver from `cargo install` and selenium-webdriver) with dist/bersih-firefox-<version>.zip
+// installed as a temporary add-on. Ends with "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
 import { Builder, By, Key, until } from 'selenium-webdriver';
@@ -9,7 +9,10 @@ import { start } from './server.mjs';
 import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
 
 const EXT = extensionDir('firefox');
-const ADDON_ID = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
+const ADDON_ID = MANIFEST.browser_specific_settings.gecko.id;
+// The installable artifact itself, as a user would load it (about:debugging accepts the zip).
+const ZIP = path.join(EXT, '..', `bersih-firefox-${MANIFEST.version}.zip`);
 const UUID = '6f1d3c2a-7b8e-4f5a-9c0d-1e2f3a4b5c6d'; // fixed moz-extension host for the tests
 const BASE = `moz-extension://${UUID}`;
 const r = new Results('firefox');
@@ -31,7 +34,7 @@ let driver;
 let code = 1;
 try {
   driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
-  await driver.installAddon(EXT, true);
+  await driver.installAddon(fs.existsSync(ZIP) ? ZIP : EXT, true);
   const pageTab = await driver.getWindowHandle();
   // A second tab on an extension page runs the extension APIs (tabs.sendMessage) for the tests.
   await driver.switchTo().newWindow('tab');
