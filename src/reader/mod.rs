@@ -25,6 +25,10 @@ const MIN_ARTICLE_WORDS: usize = 10;
 const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
 /// Boilerplate lines are short; longer blocks are not even tested (bytes of source text).
 const MAX_BOILERPLATE_BYTES: usize = 400;
+/// A paragraph with this many words is article prose, for finding the article's edges.
+const EDGE_PROSE_MIN_WORDS: u32 = 15;
+/// List items of link lists are short: a headline or a tag.
+const EDGE_LINK_MAX_WORDS: u32 = 16;
 /// Silent reading speed used for the reading time, in words per minute (a common estimate for
 /// news prose in Indonesian and English).
 const WORDS_PER_MINUTE: usize = 200;
@@ -59,6 +63,7 @@ pub fn read(
         kill(&mut ex, page, id);
     }
     drop_boilerplate(page, &mut ex, removed);
+    drop_edge_link_lists(page, &mut ex, removed);
     let rendered = render::render(page, &ex.items, &ex.dead, url);
     let words = text::word_count(&rendered.text);
     if let Some(why) = not_an_article(&rendered, words) {
@@ -151,6 +156,76 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
             node,
             kind: Kind::Boilerplate,
             text: t,
+        });
+    }
+}
+
+/// Leaves out lists made only of short links that sit before the article's first paragraph or
+/// after its last: breadcrumbs, tag lists, "more news" lists. Readability keeps them; a reader
+/// does not want them. Lists between paragraphs stay (they may be the story's own list).
+fn drop_edge_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
+    let live = |ex: &Extraction, id: NodeId| {
+        !ex.dead[id.index()]
+            && ex.items.iter().any(|it| match *it {
+                Item::Node(root) => page.contains(root, id),
+                Item::Run { first, end, .. } => first <= id && id < end,
+            })
+    };
+    let words = |ex: &Extraction, id: NodeId| -> (u32, u32) {
+        let mut all = 0;
+        let mut linked = 0;
+        let mut link_end = 0;
+        for i in page.subtree(id) {
+            let n = NodeId::new(i);
+            if ex.dead[i] {
+                continue;
+            }
+            if page.tag(n) == "a" {
+                link_end = link_end.max(page.skip(n).index());
+            }
+            let w = page.text_stats(n).words;
+            all += w;
+            if i < link_end {
+                linked += w;
+            }
+        }
+        (all, linked)
+    };
+    let mut paragraphs = page
+        .ids()
+        .filter(|&id| matches!(page.tag(id), "p" | "blockquote" | "pre") && live(ex, id))
+        .filter(|&id| words(ex, id).0 >= EDGE_PROSE_MIN_WORDS);
+    let Some(first) = paragraphs.next() else {
+        return;
+    };
+    let last = paragraphs.last().unwrap_or(first);
+    let last_end = page.skip(last);
+    let lists: Vec<NodeId> = page
+        .ids()
+        .filter(|&id| matches!(page.tag(id), "ul" | "ol") && live(ex, id))
+        .filter(|&id| page.skip(id) <= first || id >= last_end)
+        .filter(|&id| {
+            let items: Vec<NodeId> = page
+                .element_children(id)
+                .filter(|c| !ex.dead[c.index()])
+                .collect();
+            !items.is_empty()
+                && items.iter().all(|&li| {
+                    let (all, linked) = words(ex, li);
+                    all <= EDGE_LINK_MAX_WORDS && linked * 10 >= all * 9
+                })
+        })
+        .collect();
+    for id in lists {
+        if ex.dead[id.index()] {
+            continue;
+        }
+        let text = text::collapse_whitespace(&page.text_content(id));
+        ex.dead[page.subtree(id)].iter_mut().for_each(|d| *d = true);
+        removed.push(Removal {
+            node: id,
+            kind: Kind::Boilerplate,
+            text,
         });
     }
 }
