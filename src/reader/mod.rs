@@ -198,7 +198,7 @@ fn drop_edge_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Remo
     let Some(first) = paragraphs.next() else {
         return;
     };
-    let last = paragraphs.last().unwrap_or(first);
+    let last = paragraphs.next_back().unwrap_or(first);
     let last_end = page.skip(last);
     let lists: Vec<NodeId> = page
         .ids()
