@@ -487,6 +487,12 @@ impl Tally {
             if page.tag(id) == "a" {
                 t.link[i] = t.len[i] as f32 * link_weight(page, id);
             }
+            // Loose runs read as paragraphs of this node (Readability wraps them in `<p>`s).
+            for &run in shape.runs_of(id) {
+                let (len, _, _) = t.run_sums(page, run);
+                t.counts[i][Count::P as usize] += 1;
+                t.counts[i][Count::TextishLen as usize] += len;
+            }
             let own = t.own_counts(page, shape, id);
             if let Some(p) = page.parent(id) {
                 let p = p.index();
@@ -511,7 +517,7 @@ impl Tally {
         let i = id.index();
         let tag = shape.tag(page, id);
         let len = self.len[i];
-        own[Count::P as usize] = u32::from(tag == "p") + shape.runs_of(id).len() as u32;
+        own[Count::P as usize] = u32::from(tag == "p");
         own[Count::Img as usize] = u32::from(tag == "img");
         own[Count::Li as usize] = u32::from(tag == "li");
         own[Count::Input as usize] = u32::from(tag == "input");

@@ -278,7 +278,10 @@ impl<'a> Reader<'a> {
             "br" => {
                 if self.ctx == Ctx::Pre {
                     self.pre.push('\n');
-                } else if !self.spans.is_empty() {
+                } else if matches!(self.spans.last(), Some(Span::Break)) {
+                    // `<br><br>` separates paragraphs, as in Readability's prep.
+                    self.flush();
+                } else if self.has_text {
                     self.spans.push(Span::Break);
                     self.pending_space = false;
                 }
@@ -449,6 +452,11 @@ impl<'a> Reader<'a> {
         while matches!(spans.last(), Some(Span::Break)) {
             spans.pop();
         }
+        let leading = spans
+            .iter()
+            .take_while(|s| matches!(s, Span::Break))
+            .count();
+        spans.drain(..leading);
         if !has_text(&spans) {
             return;
         }
@@ -636,7 +644,8 @@ fn spans_text(spans: &[Span]) -> String {
             _ => {}
         }
     }
-    out.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    lines.join("\n").trim_matches('\n').to_string()
 }
 
 /// Prints the blocks as plain text: one paragraph per block, separated by a blank line.
