@@ -44,11 +44,14 @@ pub fn detect(page: &Page, opts: &Options) -> Vec<Removal> {
 /// left out (all of it counts when the block itself is hidden).
 fn visible_text(page: &Page, id: NodeId) -> String {
     let shown = |t: NodeId| page.is_text(t) && (!page.is_hidden(t) || page.is_hidden(id));
-    let raw: String = page
-        .subtree(id)
-        .map(NodeId::new)
-        .filter(|&t| shown(t))
-        .map(|t| page.text(t))
-        .collect();
+    let mut raw = String::new();
+    for t in page.subtree(id).map(NodeId::new) {
+        if shown(t) {
+            raw.push_str(page.text(t));
+        } else if page.is_element(t) && crate::tags::starts_line(page.tag(t)) {
+            // Blocks are separate lines: "ADVERTISEMENT" and the ad text below it are two words.
+            raw.push(' ');
+        }
+    }
     text::collapse_whitespace(&raw)
 }
