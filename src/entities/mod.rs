@@ -303,15 +303,7 @@ struct Scratch {
 /// The entity mentions of a text, in order, as byte ranges of `text`.
 pub fn mentions(text: &str, lang: Option<Lang>) -> Vec<Mention> {
     let (tokens, sentences) = token::tokenise(text);
-    let words: Vec<Vec<&str>> = sentences
-        .iter()
-        .map(|r| {
-            tokens[r.clone()]
-                .iter()
-                .map(|t| &text[t.start..t.end])
-                .collect()
-        })
-        .collect();
+    let words = token::sentence_words(text, &tokens, &sentences);
     let opts = TagOptions {
         lang,
         document: true,

@@ -130,22 +130,30 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     out
 }
 
+/// The words of each sentence of `text`, as slices of it.
+pub fn sentence_words<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[std::ops::Range<usize>],
+) -> Vec<Vec<&'a str>> {
+    sentences
+        .iter()
+        .map(|r| {
+            tokens[r.clone()]
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(text: &str, want: &[&[&str]]) {
         let (tokens, sentences) = tokenise(text);
-        let got: Vec<Vec<&str>> = sentences
-            .iter()
-            .map(|r| {
-                tokens[r.clone()]
-                    .iter()
-                    .map(|t| &text[t.start..t.end])
-                    .collect()
-            })
-            .collect();
-        assert_eq!(got, want);
+        assert_eq!(sentence_words(text, &tokens, &sentences), want);
     }
 
     #[test]
