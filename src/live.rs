@@ -219,7 +219,12 @@ impl LivePage {
         let h = &self.hides[i];
         let value = kind_name(h.kind);
         if !h.text_node {
-            let el = h.first.dyn_ref::<Element>()?;
+            // By node type, not `instanceof`: the document may belong to another realm (the
+            // playground analyses a same-origin iframe), whose elements fail the check.
+            if h.first.node_type() != ELEMENT_NODE {
+                return None;
+            }
+            let el: &Element = h.first.unchecked_ref();
             if el.has_attribute(HIDDEN_ATTR) {
                 return None;
             }
@@ -288,6 +293,11 @@ impl LivePage {
     /// The article of the last full analysis, if the page has one.
     pub fn article(&self) -> Option<&Article> {
         self.analysis.as_ref()?.article.as_ref()
+    }
+
+    /// The last full analysis.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref()
     }
 }
 

@@ -5,10 +5,12 @@
 //! Nothing here looks at page content.
 //!
 //! JS contract (field names are the serde names of the Rust types):
-//! - `new LivePage(document)`; `snapshot() -> nodes`; `analyse({url, extra_phrases}) -> n`;
+//! - `new LivePage(document)`; `snapshot() -> nodes`;
+//!   `analyse({url, extra_phrases, entities}) -> n`;
 //!   `apply({recirculation, ad}) -> hidden`; `restore() -> shown`; `rescan(node) -> n`;
 //!   `stats() -> {hidden: {recirculation, ad}, items: [{kind, text, hidden}], nodes, lang}`;
-//!   `article() -> Article | null`.
+//!   `article() -> Article | null`; `analysis() -> Analysis | null` (`removed: [{node, kind,
+//!   text}]`, `entities: [{text, type, count}]`, …).
 //! - `analyse_snapshot(snapshot, options) -> {decisions: [{first, last, text_node, kind, text}],
 //!   article, lang, nodes}` for the strict-CSP fallback (see [`crate::snapshot::Snapshot`]).
 
@@ -26,6 +28,8 @@ struct JsOptions {
     url: Option<String>,
     #[serde(default)]
     extra_phrases: Vec<String>,
+    #[serde(default)]
+    entities: bool,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +53,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     Ok(Options {
         url: o.url,
         extra_phrases: o.extra_phrases,
-        ..Options::default()
+        entities: o.entities,
     })
 }
 
@@ -113,6 +117,12 @@ impl LivePage {
     /// The article, or `null`.
     pub fn article(&self) -> Result<JsValue, JsError> {
         to_js(&self.0.article())
+    }
+
+    /// The whole last analysis (`{lang, removed, article, entities, notes}`), or `null`: the
+    /// playground lists every removal, boilerplate left out of the article included.
+    pub fn analysis(&self) -> Result<JsValue, JsError> {
+        to_js(&self.0.analysis())
     }
 }
 
