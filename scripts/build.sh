@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the browser extension: the core as wasm (release, wasm-bindgen --target no-modules,
-# wasm-opt -Oz from npm binaryen), then the unpacked extensions dist/chrome and dist/firefox
-# and their zips, all from the one manifest in extension/. Ends with `web-ext lint` (0 errors).
+# Builds the browser extension and the site: the core as wasm (release, wasm-bindgen --target
+# no-modules, wasm-opt -Oz from npm binaryen), then the unpacked extensions dist/chrome and
+# dist/firefox and their zips, all from the one manifest in extension/, and the static site
+# dist/www (www/ with the same wasm pkg). Ends with `web-ext lint` (0 errors).
 #
 # Installs what is missing: the wasm32 target, wasm-bindgen-cli at exactly the version in
 # Cargo.lock (`cargo install`, ~4 min once), the npm tools of package-lock.json (`npm ci`).
@@ -72,6 +73,12 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
 ' "../bersih-$browser-$version.zip")
 done
 
+step "site (dist/www: www/, the same wasm pkg, the screenshots of docs/screenshots)"
+mkdir -p dist/www/screenshots
+cp -R www/. dist/www/
+cp -R "$pkg" dist/www/pkg
+cp docs/screenshots/*.png dist/www/screenshots/
+
 step "web-ext lint (dist/firefox)"
 lint=$(node_modules/.bin/web-ext lint --source-dir dist/firefox --output json --no-input 2>/dev/null || true)
 node -e '
@@ -85,5 +92,5 @@ node -e '
 wasm_size=$(wc -c < "$pkg/bersih_bg.wasm")
 gz_size=$(gzip -9c "$pkg/bersih_bg.wasm" | wc -c)
 echo
-echo "built dist/chrome dist/firefox dist/bersih-{chrome,firefox}-$version.zip in $(( $(date +%s) - started ))s;" \
+echo "built dist/chrome dist/firefox dist/bersih-{chrome,firefox}-$version.zip dist/www in $(( $(date +%s) - started ))s;" \
     "wasm $wasm_size bytes ($gz_size gzipped)"

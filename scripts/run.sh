@@ -2,8 +2,8 @@
 # Builds everything and runs the main job: the `bersih` CLI on a sample Indonesian news article
 # (a kompas-style page with "Baca juga" inserts and an ad slot), printing the clean text, then
 # the JSON report of what was removed. Pass another file (and --url) to clean that instead.
-# Then builds the browser extension and shows it cleaning a sample page in Chromium
-# (BERSIH_SKIP_BROWSER=1 skips that part).
+# Then builds the browser extension and the site (dist/www) and shows the extension cleaning a
+# sample page in Chromium (BERSIH_SKIP_BROWSER=1 skips that part); ends with how to serve the site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
@@ -35,5 +35,8 @@ if [ "${BERSIH_SKIP_BROWSER:-}" != 1 ]; then
     echo
     echo "== browser extension: the sample article in Chromium (scripts/demo.mjs)"
     node scripts/demo.mjs
+    echo
+    echo "== the project site and playground (dist/www, the same wasm): bash scripts/serve.sh," \
+        "then open http://127.0.0.1:8000/playground.html"
 fi
 exit "$cli_status"

@@ -1,0 +1,284 @@
+// The playground: the pasted page goes into a sandboxed iframe (no scripts), the wasm core walks
+// that document, analyses it and marks what the extension would hide; marks.css outlines and
+// labels the marks instead of hiding them. Everything shown (removals, article, entities) is what
+// the core returned: this file only draws it.
+//
+//   sample / paste ──▶ <iframe sandbox srcdoc> ──LivePage──▶ snapshot → analyse → apply
+//                                                    └──▶ stats(), analysis() ──▶ lists, reader
+const { pick, current } = globalThis.bersihLang;
+// pkg/bersih.js (wasm-bindgen --target no-modules) declares a global `let wasm_bindgen`: a
+// global binding, not a property of globalThis.
+const glue = wasm_bindgen; // eslint-disable-line no-undef
+const $ = (id) => document.getElementById(id);
+
+const KIND = {
+  recirculation: { id: 'sisipan', en: 'insert' },
+  ad: { id: 'iklan', en: 'ad' },
+  boilerplate: { id: 'bukan berita', en: 'not the story' },
+};
+const WHY = {
+  recirculation: {
+    id: 'Tautan sisipan ke berita lain (“Baca juga”, “Read also”, kotak berita terkait): disembunyikan di halaman.',
+    en: 'An inserted link to another story (“Baca juga”, “Read also”, a related-stories box): hidden on the page.',
+  },
+  ad: {
+    id: 'Slot iklan, label iklan atau blok bersponsor: disembunyikan di halaman.',
+    en: 'An ad slot, an ad label or a sponsored block: hidden on the page.',
+  },
+  boilerplate: {
+    id: 'Teks di dalam artikel yang bukan berita (ajakan berbagi, promo kanal): tidak masuk hasil baca, tetap tampil di halaman.',
+    en: 'Text inside the article that is not the story (share prompts, channel promos): left out of the reader result, still shown on the page.',
+  },
+};
+const ENTITY = { PER: { id: 'orang', en: 'person' }, ORG: { id: 'organisasi', en: 'organisation' }, LOC: { id: 'tempat', en: 'place' } };
+const TEXT = {
+  loading: { id: 'Memuat WebAssembly…', en: 'Loading the WebAssembly…' },
+  ready: { id: 'Siap. Pilih contoh atau tempel HTML.', en: 'Ready. Pick a sample or paste HTML.' },
+  failedInit: { id: 'WebAssembly gagal dimuat: ', en: 'The WebAssembly failed to load: ' },
+  empty: { id: 'Tempel HTML dulu, atau pilih contoh.', en: 'Paste some HTML first, or pick a sample.' },
+  badUrl: { id: 'URL dasar harus alamat http(s) lengkap.', en: 'The base URL must be a full http(s) address.' },
+  analysing: { id: 'Menganalisis…', en: 'Analysing…' },
+  failed: { id: 'Analisis gagal: ', en: 'The analysis failed: ' },
+  noArticle: { id: 'Tidak ada artikel yang ditemukan di halaman ini.', en: 'No article was found on this page.' },
+  noText: { id: '(tanpa teks: slot iklan kosong)', en: '(no text: an empty ad slot)' },
+  noEntities: { id: 'Tidak ada nama yang dikenali.', en: 'No names recognised.' },
+  copied: { id: 'Tersalin ke papan klip.', en: 'Copied to the clipboard.' },
+  copyFailed: { id: 'Tidak bisa menyalin: ', en: 'Could not copy: ' },
+  frame: { id: 'Halaman asli, tanpa skrip', en: 'The original page, without scripts' },
+};
+
+/** The last result, kept to redraw it when the language changes. */
+let shown = null;
+/** A function giving the status line in the current language. */
+let status = () => pick(TEXT.loading);
+
+function say(fn, error = false) {
+  status = fn;
+  $('status').textContent = fn();
+  $('status').classList.toggle('error', error);
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+/** A fresh sandboxed iframe showing `html`, resolved once it has loaded. */
+function frame(html) {
+  return new Promise((resolve) => {
+    const f = el('iframe', { sandbox: 'allow-same-origin', title: pick(TEXT.frame) });
+    f.addEventListener('load', () => resolve(f), { once: true });
+    f.srcdoc = html;
+    $('frame-box').replaceChildren(f);
+  });
+}
+
+/** Outlines instead of hiding: numbers the marks, links marks.css, keeps links from navigating. */
+function outline(doc) {
+  const marks = [...doc.querySelectorAll('[data-bersih-hidden]')];
+  marks.forEach((m, i) => m.setAttribute('data-bersih-n', String(i + 1)));
+  const link = doc.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('marks.css', location.href).href;
+  (doc.head || doc.documentElement).append(link);
+  // The sandbox stops scripts, forms and popups but not a link replacing the frame's page.
+  doc.addEventListener('click', (e) => e.target.closest?.('a, area') && e.preventDefault(), true);
+  return marks;
+}
+
+function labelMarks(doc) {
+  for (const kind of ['recirculation', 'ad']) {
+    doc.documentElement.style.setProperty(`--bersih-label-${kind}`, JSON.stringify(pick(KIND[kind])));
+  }
+}
+
+async function analyse() {
+  const html = $('html').value;
+  const url = $('url').value.trim();
+  const urlOk = !url || /^https?:\/\/[^/\s]+/i.test(url);
+  $('url').setAttribute('aria-invalid', String(!urlOk));
+  if (!html.trim()) return say(() => pick(TEXT.empty), true);
+  if (!urlOk) return say(() => pick(TEXT.badUrl), true);
+  say(() => pick(TEXT.analysing));
+  const f = await frame(html);
+  const doc = f.contentDocument;
+  let live;
+  try {
+    const t0 = performance.now();
+    live = new glue.LivePage(doc);
+    const nodes = live.snapshot();
+    const t1 = performance.now();
+    live.analyse({ url: url || null, entities: true });
+    live.apply();
+    const t2 = performance.now();
+    const stats = live.stats();
+    const analysis = live.analysis();
+    shown = { doc, marks: outline(doc), stats, analysis, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes };
+  } catch (e) {
+    shown = null;
+    return say(() => pick(TEXT.failed) + e, true);
+  } finally {
+    live?.free(); // the marks stay; nothing is restored later
+  }
+  draw();
+  const { ms, nodes, analysis } = shown;
+  const total = (ms.walk + ms.analyse).toFixed(1);
+  say(() =>
+    pick({
+      id: `Dianalisis dalam ${total} ms (menelusuri DOM ${ms.walk.toFixed(1)} ms, analisis ${ms.analyse.toFixed(1)} ms) · ${nodes} simpul · bahasa ${analysis.lang}`,
+      en: `Analysed in ${total} ms (DOM walk ${ms.walk.toFixed(1)} ms, analysis ${ms.analyse.toFixed(1)} ms) · ${nodes} nodes · language ${analysis.lang}`,
+    }),
+  );
+}
+
+/** Draws the last result in the current language. */
+function draw() {
+  const frameEl = $('frame-box').querySelector('iframe');
+  if (frameEl) frameEl.title = pick(TEXT.frame);
+  if (!shown) return;
+  labelMarks(shown.doc);
+  drawRemoved(shown.stats.items, shown.analysis.removed, shown.marks);
+  drawReader(shown.analysis.article, shown.analysis.lang);
+  drawEntities(shown.analysis.entities);
+  $('copy-text').disabled = $('copy-md').disabled = !shown.analysis.article;
+}
+
+/** The parts of a removal's entry: number (0: none), kind, text, why. */
+function removal(kind, text, n) {
+  return [
+    n ? el('span', { class: 'n' }, `${n}.`) : null,
+    el('span', { class: `kind ${kind}` }, pick(KIND[kind])),
+    el('span', { class: 'text' }, text || pick(TEXT.noText)),
+    el('span', { class: 'why' }, pick(WHY[kind])),
+  ];
+}
+
+function drawRemoved(items, removed, marks) {
+  const list = $('removed');
+  list.replaceChildren();
+  // The hidden items and the marks are both in document order: the n-th goes with the n-th.
+  items
+    .filter((item) => item.hidden)
+    .forEach((item, i) => {
+      const button = el('button', { type: 'button', 'data-kind': item.kind }, ...removal(item.kind, item.text, i + 1));
+      button.addEventListener('click', () => reveal(marks[i]));
+      list.append(el('li', {}, button));
+    });
+  for (const r of removed.filter((r) => r.kind === 'boilerplate')) {
+    list.append(el('li', { class: 'unmarked', 'data-kind': r.kind }, el('div', {}, ...removal(r.kind, r.text, 0))));
+  }
+  $('removed-none').hidden = list.children.length > 0;
+}
+
+function reveal(mark) {
+  if (!mark) return;
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  mark.classList.remove('bersih-focus');
+  void mark.offsetWidth; // restart the flash
+  mark.classList.add('bersih-focus');
+}
+
+/** "2026-03-14T10:20:00+07:00" → "2026-03-14 10:20 UTC+07:00", as the page gave it. */
+const when = (iso) =>
+  iso
+    .replace(/T(\d\d:\d\d)(:\d\d(\.\d+)?)?/, ' $1')
+    .replace(/Z$/, ' UTC')
+    .replace(/([+-]\d\d:\d\d)$/, ' UTC$1');
+
+function drawReader(article, lang) {
+  const box = $('reader');
+  box.lang = lang && lang !== 'und' ? lang : '';
+  if (!article) {
+    box.replaceChildren(el('p', { class: 'placeholder' }, pick(TEXT.noArticle)));
+    return;
+  }
+  const meta = [article.byline, article.editor && `Editor: ${article.editor}`, article.source, article.site_name, article.published && when(article.published)]
+    .filter(Boolean)
+    .join(' · ');
+  let figure = null;
+  if (article.lead_image) {
+    const img = el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' });
+    figure = el('figure', {}, img, article.lead_image.caption ? el('figcaption', {}, article.lead_image.caption) : null);
+    img.addEventListener('error', () => figure.remove(), { once: true }); // elsewhere: blocked by the CSP
+  }
+  const body = el('div', { class: 'reader-body' });
+  body.innerHTML = article.html; // sanitised by construction in the core (reader::render)
+  box.replaceChildren(el('h3', {}, article.title), meta ? el('p', { class: 'meta' }, meta) : null, figure, body);
+}
+
+function drawEntities(entities) {
+  const list = $('entities');
+  list.replaceChildren(
+    ...entities.map((e) =>
+      el('li', {}, el('mark', { 'data-entity': e.type }, e.text), ` ${pick(ENTITY[e.type] || { id: e.type, en: e.type })}${e.count > 1 ? ` ×${e.count}` : ''}`),
+    ),
+  );
+  if (!entities.length) list.append(el('li', { class: 'placeholder' }, pick(TEXT.noEntities)));
+}
+
+/** The article as copied: title and credits, then the core's text or Markdown. */
+function copied(format) {
+  const a = shown.analysis.article;
+  const credits = [a.byline, a.site_name].filter(Boolean).join(' · ');
+  if (format === 'markdown') return `# ${a.title}\n\n${credits ? `*${credits}*\n\n` : ''}${a.markdown.trim()}\n`;
+  return `${a.title}\n${credits ? credits + '\n' : ''}\n${a.text.trim()}\n`;
+}
+
+async function copy(format) {
+  const text = copied(format);
+  try {
+    await navigator.clipboard.writeText(text);
+    say(() => pick(TEXT.copied));
+  } catch (e) {
+    say(() => pick(TEXT.copyFailed) + e, true);
+  }
+}
+
+async function loadSample(name) {
+  if (!name) return;
+  const res = await fetch(`samples/${encodeURIComponent(name)}.html`);
+  $('html').value = await res.text();
+  $('url').value = '';
+  await analyse();
+}
+
+function labelOptions() {
+  for (const o of $('sample').options) o.textContent = o.dataset[`label${current() === 'id' ? 'Id' : 'En'}`];
+}
+
+document.addEventListener('bersih:lang', () => {
+  labelOptions();
+  $('status').textContent = status();
+  draw();
+});
+$('input').addEventListener('submit', (e) => {
+  e.preventDefault();
+  analyse();
+});
+$('html').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    analyse();
+  }
+});
+$('sample').addEventListener('change', () => loadSample($('sample').value));
+$('copy-text').addEventListener('click', () => copy('text'));
+$('copy-md').addEventListener('click', () => copy('markdown'));
+
+labelOptions();
+say(() => pick(TEXT.loading));
+try {
+  await glue({ module_or_path: new URL('pkg/bersih_bg.wasm', location.href) });
+  $('run').disabled = false;
+  say(() => pick(TEXT.ready));
+  document.body.dataset.ready = String(Math.round(performance.now())); // ms since navigation, for the tests
+  const sample = new URLSearchParams(location.search).get('sample');
+  if (sample && [...$('sample').options].some((o) => o.value === sample)) {
+    $('sample').value = sample;
+    await loadSample(sample);
+  }
+} catch (e) {
+  say(() => pick(TEXT.failedInit) + e, true);
+}
