@@ -3,7 +3,8 @@
 # and the wasm target), then format, lint, the native test suite (unit, fixtures, corpus F1,
 # bad input, CLI contract, doc tests) and a wasm32 compile check of the core; then the browser
 # extension: built, its web-sys adapter tested with wasm-bindgen-test and the extension
-# driven end to end in headless Chromium and Firefox (installing both when missing).
+# driven end to end in headless Chromium and Firefox (installing both when missing); then the
+# site's playground in headless Chromium, with an axe-core accessibility check.
 #
 # Needs ../shared (or $BERSIH_SHARED) for the corpus tests.
 set -euo pipefail
@@ -79,4 +80,6 @@ step "end-to-end: headless Chromium (tests/e2e/chromium.mjs)"
 node tests/e2e/chromium.mjs || browsers=1
 step "end-to-end: headless Firefox ESR (tests/e2e/firefox.mjs)"
 node tests/e2e/firefox.mjs || browsers=1
+step "end-to-end: the site and playground in headless Chromium (tests/e2e/playground.mjs)"
+node tests/e2e/playground.mjs || browsers=1
 exit $browsers
