@@ -205,7 +205,7 @@ function drawReader(article, lang) {
   }
   const body = el('div', { class: 'reader-body' });
   body.innerHTML = article.html; // sanitised by construction in the core (reader::render)
-  box.replaceChildren(el('h3', {}, article.title), meta ? el('p', { class: 'meta' }, meta) : null, figure, body);
+  box.replaceChildren(...[el('h3', {}, article.title), meta ? el('p', { class: 'meta' }, meta) : null, figure, body].filter(Boolean));
 }
 
 function drawEntities(entities) {

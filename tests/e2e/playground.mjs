@@ -85,6 +85,7 @@ function expectSample(got, want, label) {
   assert(got.marks.length === hidden.length, `${label}: ${got.marks.length} marks for ${hidden.length} listed`);
   assert(got.marks.every((m, i) => m.kind === hidden[i].kind && m.n === String(i + 1)), `${label}: marks ${JSON.stringify(got.marks)}`);
   assert(got.reader.includes(want.text), `${label}: article text missing: ${want.text}`);
+  assert(!got.reader.includes('null') && !got.reader.includes('undefined'), `${label}: "null" or "undefined" in the reader`);
   for (const g of GONE) assert(!got.reader.includes(g), `${label}: "${g}" in the reader result`);
   assert(got.sandbox === 'allow-same-origin', `${label}: iframe sandbox "${got.sandbox}"`);
 }
