@@ -81,8 +81,25 @@ pub struct Article {
     pub text: String,
     /// Markdown.
     pub markdown: String,
-    /// Sanitised reader HTML.
+    /// Sanitised reader HTML; with [`Options::entities`], entity mentions are marked as in
+    /// [`Highlights::html`].
     pub html: String,
+    /// The document model the renderings were printed from, kept for [`Analysis::highlights`].
+    #[serde(skip)]
+    pub(crate) blocks: Vec<reader::render::Block>,
+}
+
+/// The article's named entities, and its HTML with their mentions marked.
+#[derive(Clone, Debug, Serialize)]
+pub struct Highlights {
+    /// The article's sanitised HTML with each mention in
+    /// `<mark data-entity="PER|ORG|LOC" data-entity-id="i">`, `i` indexing `entities`. A mention
+    /// cut by an element edge (half a name in a link) is marked piece by piece; the pieces after
+    /// its first carry `data-entity-cont`.
+    pub html: String,
+    /// The people, organisations and places, most mentioned first (ties in order of first
+    /// mention); `count` is the number of marked mentions.
+    pub entities: Vec<crate::entities::Entity>,
 }
 
 /// Everything the core decided about a page.
@@ -95,7 +112,7 @@ pub struct Analysis {
     /// The article, if the page has one.
     pub article: Option<Article>,
     /// People, organisations and places named in the article text (never in removed blocks),
-    /// most mentioned first; empty without an article.
+    /// most mentioned first; empty without an article or without [`Options::entities`].
     pub entities: Vec<crate::entities::Entity>,
     /// Diagnostics about how the decisions were reached.
     pub notes: Vec<String>,
@@ -107,17 +124,34 @@ pub fn analyse(page: &Page, opts: &Options) -> Analysis {
     let mut notes = Vec::new();
     let article = reader::read(page, opts, &mut removed, &mut notes);
     removed.sort_by_key(|r| r.node);
-    let (lang, table_lang) = crate::lang::detect(page);
-    let entities = article
-        .as_ref()
-        .filter(|_| opts.entities)
-        .map(|a| crate::entities::entities(&a.text, table_lang))
-        .unwrap_or_default();
-    Analysis {
+    let (lang, _) = crate::lang::detect(page);
+    let mut res = Analysis {
         lang,
         removed,
         article,
-        entities,
+        entities: Vec::new(),
         notes,
+    };
+    if let (true, Some(h)) = (opts.entities, res.highlights()) {
+        res.entities = h.entities;
+        if let Some(a) = &mut res.article {
+            a.html = h.html;
+        }
+    }
+    res
+}
+
+impl Analysis {
+    /// Recognises the people, organisations and places of the article and marks them: what
+    /// [`analyse`] keeps with [`Options::entities`]. The extension asks for it when the reader
+    /// opens, so loading a page never pays for it. `None` without an article.
+    pub fn highlights(&self) -> Option<Highlights> {
+        let article = self.article.as_ref()?;
+        let lang = crate::lang::Lang::from_code(&self.lang);
+        let (blocks, entities) = reader::highlight(&article.blocks, lang);
+        Some(Highlights {
+            html: reader::render::to_html(&blocks),
+            entities,
+        })
     }
 }

@@ -32,5 +32,5 @@ pub mod live;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyse, Analysis, Article, Kind, LeadImage, Options, Removal};
+pub use analysis::{analyse, Analysis, Article, Highlights, Kind, LeadImage, Options, Removal};
 pub use page::{NodeId, Page, PageBuilder};

@@ -20,7 +20,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use crate::analysis::{analyse, Analysis, Article, Kind, Options};
+use crate::analysis::{analyse, Analysis, Article, Highlights, Kind, Options};
 use crate::snapshot::{Decision, Recorder, Traced};
 
 /// Attribute that marks a hidden block; its value is the kind.
@@ -105,6 +105,8 @@ pub struct LivePage {
     nodes: Vec<Node>,
     traced: Option<Traced>,
     analysis: Option<Analysis>,
+    /// The entity highlights of `analysis`, found when first asked for.
+    highlights: Option<Highlights>,
     options: Options,
     hides: Vec<Hide>,
 }
@@ -117,6 +119,7 @@ impl LivePage {
             nodes: Vec::new(),
             traced: None,
             analysis: None,
+            highlights: None,
             options: Options::default(),
             hides: Vec::new(),
         }
@@ -134,6 +137,7 @@ impl LivePage {
         self.nodes = nodes;
         self.traced = Some(traced);
         self.analysis = None;
+        self.highlights = None;
         len
     }
 
@@ -153,6 +157,7 @@ impl LivePage {
         }
         self.nodes = nodes;
         self.analysis = Some(analysis);
+        self.highlights = None;
         n
     }
 
@@ -293,6 +298,15 @@ impl LivePage {
     /// The article of the last full analysis, if the page has one.
     pub fn article(&self) -> Option<&Article> {
         self.analysis.as_ref()?.article.as_ref()
+    }
+
+    /// The entity highlights of that article, found on the first call (when the reader view
+    /// opens) so that loading a page never pays for them.
+    pub fn highlights(&mut self) -> Option<&Highlights> {
+        if self.highlights.is_none() {
+            self.highlights = self.analysis.as_ref()?.highlights();
+        }
+        self.highlights.as_ref()
     }
 
     /// The last full analysis.

@@ -10,14 +10,17 @@
 //!   `apply({recirculation, ad}) -> hidden`; `restore() -> shown`; `rescan(node) -> n`;
 //!   `stats() -> {hidden: {recirculation, ad}, items: [{kind, text, hidden}], nodes, lang}`;
 //!   `article() -> Article | null`; `analysis() -> Analysis | null` (`removed: [{node, kind,
-//!   text}]`, `entities: [{text, type, count}]`, …).
+//!   text}]`, `entities: [{text, type, count}]`, …); `highlights() -> {html, entities} | null`
+//!   (the article HTML with its entity mentions marked, found on the first call).
 //! - `analyse_snapshot(snapshot, options) -> {decisions: [{first, last, text_node, kind, text}],
-//!   article, lang, nodes}` for the strict-CSP fallback (see [`crate::snapshot::Snapshot`]).
+//!   article, entities, lang, nodes}` for the strict-CSP fallback (see
+//!   [`crate::snapshot::Snapshot`]).
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::{analyse, Article, Options};
+use crate::entities::Entity;
 use crate::live::{self, Kinds};
 use crate::snapshot::{Decision, Snapshot};
 
@@ -119,6 +122,11 @@ impl LivePage {
         to_js(&self.0.article())
     }
 
+    /// The article's entity highlights (`{html, entities}`), or `null`.
+    pub fn highlights(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.0.highlights())
+    }
+
     /// The whole last analysis (`{lang, removed, article, entities, notes}`), or `null`: the
     /// playground lists every removal, boilerplate left out of the article included.
     pub fn analysis(&self) -> Result<JsValue, JsError> {
@@ -130,6 +138,7 @@ impl LivePage {
 struct SnapshotResult<'a> {
     decisions: Vec<Decision>,
     article: Option<&'a Article>,
+    entities: &'a [Entity],
     lang: &'a str,
     nodes: usize,
 }
@@ -143,6 +152,7 @@ pub fn analyse_snapshot(snapshot: JsValue, options: JsValue) -> Result<JsValue, 
     to_js(&SnapshotResult {
         decisions: traced.decisions(&analysis),
         article: analysis.article.as_ref(),
+        entities: &analysis.entities,
         lang: &analysis.lang,
         nodes: traced.page.len(),
     })

@@ -31,6 +31,11 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The table language of a BCP 47 primary subtag ("id", "ms", "en").
+    pub fn from_code(code: &str) -> Option<Lang> {
+        TABLES.iter().map(|t| t.lang).find(|l| l.code() == code)
+    }
 }
 
 /// What one language contributes to the rules.
@@ -85,7 +90,7 @@ pub fn all(field: fn(&Table) -> &'static [&'static str]) -> impl Iterator<Item =
 /// tie goes to the earlier table.
 pub fn detect(page: &crate::page::Page) -> (String, Option<Lang>) {
     if let Some(code) = declared(page) {
-        let lang = TABLES.iter().map(|t| t.lang).find(|l| l.code() == code);
+        let lang = Lang::from_code(&code);
         return (code, lang);
     }
     match by_stopwords(page) {

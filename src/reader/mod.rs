@@ -1,5 +1,6 @@
 //! Reader extraction: the article body ([`extract`]), cleaned ([`clean`]), its metadata
-//! ([`metadata`], [`dates`]) and its renderings ([`render`]).
+//! ([`metadata`], [`dates`]), its renderings ([`render`], `plain`) and its entity highlights
+//! (`highlight`).
 //!
 //! Invariant: the reader never decides what to hide on the page; it receives the detectors'
 //! decisions and leaves those blocks out of the article.
@@ -7,7 +8,9 @@
 mod clean;
 pub mod dates;
 pub mod extract;
+mod highlight;
 pub mod metadata;
+mod plain;
 pub mod render;
 mod tags;
 pub mod weights;
@@ -17,6 +20,7 @@ use crate::detect::boilerplate;
 use crate::page::{NodeId, Page};
 use crate::text;
 use extract::{Extraction, Hints, Item};
+pub(crate) use highlight::highlight;
 
 /// An article needs at least this many words; a page with fewer ("Test", a bare error line)
 /// has none.
@@ -96,6 +100,7 @@ pub fn read(
         text: rendered.text,
         markdown: rendered.markdown,
         html: rendered.html,
+        blocks: rendered.blocks,
     })
 }
 
@@ -250,7 +255,7 @@ fn first_paragraph(blocks: &[render::Block]) -> Option<String> {
     blocks
         .iter()
         .filter(|b| matches!(b, render::Block::Para(_)))
-        .map(|b| render::to_text(std::slice::from_ref(b)))
+        .map(|b| plain::to_text(std::slice::from_ref(b)))
         .find(|t| !t.is_empty())
         .map(|t| cut(&t, EXCERPT_CHARS))
 }

@@ -1,4 +1,4 @@
-//! Renders the extracted article as sanitised HTML, plain text and Markdown.
+//! Renders the extracted article as sanitised HTML and Markdown (plain text: `plain`).
 //!
 //! The article's nodes are first read into a small document model ([`Block`]s of [`Span`]s)
 //! that can only express safe things: text, links with http(s)/mailto targets, images with
@@ -54,6 +54,21 @@ pub enum Span {
     Code(bool),
     /// A line break.
     Break,
+    /// A named entity's text, highlighted (only in marked copies of the blocks; see
+    /// [`super::highlight`]).
+    Mark(Mark, String),
+}
+
+/// What a highlighted piece of text names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// The entity's type.
+    pub kind: crate::entities::Kind,
+    /// Index of the entity in the analysis' `entities`.
+    pub entity: u32,
+    /// Whether the piece continues a mention cut by an element edge (a name half inside a link):
+    /// each mention has exactly one piece that does not.
+    pub cont: bool,
 }
 
 /// The three renderings of an article.
@@ -92,7 +107,7 @@ pub fn render(page: &Page, items: &[Item], dead: &[bool], base: Option<&str>) ->
     let blocks = r.blocks;
     Rendered {
         html: to_html(&blocks),
-        text: to_text(&blocks),
+        text: super::plain::to_text(&blocks),
         markdown: to_markdown(&blocks),
         blocks,
     }
@@ -494,7 +509,7 @@ pub fn link_chars(block: &Block) -> usize {
         match s {
             Span::LinkStart(_) => depth += 1,
             Span::LinkEnd => depth -= 1,
-            Span::Text(t) if depth > 0 => n += t.chars().count(),
+            Span::Text(t) | Span::Mark(_, t) if depth > 0 => n += t.chars().count(),
             _ => {}
         }
     }
@@ -504,7 +519,7 @@ pub fn link_chars(block: &Block) -> usize {
 fn has_text(spans: &[Span]) -> bool {
     spans
         .iter()
-        .any(|s| matches!(s, Span::Text(t) if !t.trim().is_empty()))
+        .any(|s| matches!(s, Span::Text(t) | Span::Mark(_, t) if !t.trim().is_empty()))
 }
 
 /// The base for relative addresses: the page's `<base href>` resolved against its URL.
@@ -545,6 +560,19 @@ fn spans_html(spans: &[Span], out: &mut String) {
             Span::Em(open) => out.push_str(if *open { "<em>" } else { "</em>" }),
             Span::Code(open) => out.push_str(if *open { "<code>" } else { "</code>" }),
             Span::Break => out.push_str("<br>"),
+            Span::Mark(m, t) => {
+                out.push_str("<mark data-entity=\"");
+                out.push_str(m.kind.as_str());
+                out.push_str("\" data-entity-id=\"");
+                out.push_str(&m.entity.to_string());
+                out.push_str(if m.cont {
+                    "\" data-entity-cont>"
+                } else {
+                    "\">"
+                });
+                escape_html(t, out);
+                out.push_str("</mark>");
+            }
         }
     }
 }
@@ -635,46 +663,6 @@ fn wrap_html(tag: &str, spans: &[Span], out: &mut String) {
     out.push_str(">\n");
 }
 
-fn spans_text(spans: &[Span]) -> String {
-    let mut out = String::new();
-    for s in spans {
-        match s {
-            Span::Text(t) => out.push_str(t),
-            Span::Break => out.push('\n'),
-            _ => {}
-        }
-    }
-    let lines: Vec<&str> = out.lines().map(str::trim).collect();
-    lines.join("\n").trim_matches('\n').to_string()
-}
-
-/// Prints the blocks as plain text: one paragraph per block, separated by a blank line.
-pub fn to_text(blocks: &[Block]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for b in blocks {
-        let part = match b {
-            Block::Para(s) | Block::Heading(_, s) | Block::Quote(s) | Block::Caption(s) => {
-                spans_text(s)
-            }
-            Block::Item { ordinal, spans, .. } => match ordinal {
-                Some(n) => format!("{n}. {}", spans_text(spans)),
-                None => format!("- {}", spans_text(spans)),
-            },
-            Block::Pre(t) => t.clone(),
-            Block::Row { cells, .. } => cells
-                .iter()
-                .map(|c| spans_text(c))
-                .collect::<Vec<_>>()
-                .join(" | "),
-            Block::Image { .. } | Block::Rule => continue,
-        };
-        if !part.trim().is_empty() {
-            parts.push(part);
-        }
-    }
-    parts.join("\n\n")
-}
-
 fn escape_md(s: &str, out: &mut String) {
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>') {
@@ -689,7 +677,7 @@ fn spans_md(spans: &[Span]) -> String {
     let mut links: Vec<String> = Vec::new();
     for s in spans {
         match s {
-            Span::Text(t) => escape_md(t, &mut out),
+            Span::Text(t) | Span::Mark(_, t) => escape_md(t, &mut out),
             Span::LinkStart(h) => {
                 out.push('[');
                 links.push(h.clone());

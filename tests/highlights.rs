@@ -1,0 +1,188 @@
+//! Entity highlights through the `analyse` boundary: with `Options::entities` the article HTML
+//! marks each mention (`<mark data-entity="PER|ORG|LOC" data-entity-id="i">`), text and
+//! Markdown stay plain, marks wrap text only, the entity list counts exactly the marks, and no
+//! name from a removed insert, the navigation or the footer is marked.
+//!
+//! Runs on the article fixtures, and on the shared corpora when present.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use bersih::entities::Entity;
+use bersih::{analyse, html, Analysis, Options};
+
+/// A mark as printed in the HTML.
+#[derive(Debug)]
+struct Mark {
+    kind: String,
+    id: usize,
+    cont: bool,
+    text: String,
+}
+
+fn analysed(path: &Path, entities: bool) -> Analysis {
+    let page = html::parse_bytes(&std::fs::read(path).expect("page"));
+    let opts = Options {
+        entities,
+        ..Default::default()
+    };
+    analyse(&page, &opts)
+}
+
+/// The marks of `html`, and `html` with them taken out. Panics on a mark holding an element.
+fn marks(html: &str) -> (Vec<Mark>, String) {
+    let mut res = Vec::new();
+    let mut plain = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<mark ") {
+        plain.push_str(&rest[..at]);
+        let (open, after) = rest[at..].split_once('>').expect("mark tag closes");
+        let (text, after) = after.split_once("</mark>").expect("mark ends");
+        assert!(
+            !text.contains('<'),
+            "a mark holds an element: {open}>{text}"
+        );
+        let attr = |name: &str| {
+            let (_, v) = open.split_once(&format!(" {name}=\"")).expect(name);
+            v.split('"').next().unwrap().to_string()
+        };
+        res.push(Mark {
+            kind: attr("data-entity"),
+            id: attr("data-entity-id").parse().expect("numeric id"),
+            cont: open.ends_with(" data-entity-cont"),
+            text: unescape(text),
+        });
+        plain.push_str(text);
+        rest = after;
+    }
+    plain.push_str(rest);
+    (res, plain)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every promise of the marks on one page; returns what is wrong.
+fn check(path: &Path) -> Vec<String> {
+    let name = path.display();
+    let (with, without) = (analysed(path, true), analysed(path, false));
+    let (Some(a), Some(plain)) = (&with.article, &without.article) else {
+        return Vec::new();
+    };
+    let mut errors = Vec::new();
+    let mut fail = |what: String| errors.push(format!("{name}: {what}"));
+    if a.text != plain.text || a.markdown != plain.markdown {
+        fail("text or Markdown changed".into());
+    }
+    if a.text.contains("<mark") || a.markdown.contains("<mark") || plain.html.contains("<mark") {
+        fail("marks outside the highlighted HTML".into());
+    }
+    if !without.entities.is_empty() {
+        fail("entities without Options::entities".into());
+    }
+    let (found, unmarked) = marks(&a.html);
+    if unmarked != plain.html {
+        fail("the marks changed more than the names they wrap".into());
+    }
+    let entities: &[Entity] = &with.entities;
+    for m in &found {
+        match entities.get(m.id) {
+            Some(e) if e.kind.as_str() == m.kind && (m.cont || e.text.starts_with(&m.text)) => {}
+            _ => fail(format!("{m:?} does not name its entity")),
+        }
+    }
+    for (id, e) in entities.iter().enumerate() {
+        let n = found.iter().filter(|m| m.id == id && !m.cont).count();
+        if n != e.count as usize {
+            fail(format!("{e:?} counted {} but marked {n} times", e.count));
+        }
+    }
+    // The list agrees with the recogniser's own list of the text (no mention was left out).
+    let lang = bersih::lang::Lang::from_code(&with.lang);
+    if !a.html.contains("<pre>") && bersih::entities::entities(&a.text, lang) != with.entities {
+        fail("the list differs from entities::entities of the text".into());
+    }
+    if with.highlights().map(|h| (h.html, h.entities))
+        != Some((a.html.clone(), with.entities.clone()))
+    {
+        fail("Analysis::highlights differs from analyse with Options::entities".into());
+    }
+    errors
+}
+
+fn pages(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("folder").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            pages(&p, out);
+        } else if p.extension().is_some_and(|x| x == "html") {
+            out.push(p);
+        }
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles")
+}
+
+#[test]
+fn marks_are_well_formed_only_in_html_and_counted_by_the_list() {
+    let mut paths = Vec::new();
+    pages(&fixtures(), &mut paths);
+    match common::corpora() {
+        Some(dir) => pages(&dir, &mut paths),
+        None => eprintln!("no ../shared/corpora: fixtures only"),
+    }
+    let errors: Vec<String> = paths.iter().flat_map(|p| check(p)).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn names_in_inserts_navigation_and_footer_are_never_marked() {
+    let a = analysed(&fixtures().join("tempo-names/page.html"), true);
+    let html = &a.article.as_ref().expect("article").html;
+    let (found, _) = marks(html);
+    let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+    for name in ["Joni Wahyuhadi", "Universitas Airlangga", "Surabaya"] {
+        assert!(texts.contains(&name), "{name} unmarked: {texts:?}");
+    }
+    for name in [
+        "Prabowo",
+        "Merauke",
+        "Retno",
+        "Tokyo",
+        "Anies",
+        "Ganjar",
+        "Sri Mulyani",
+        "Erick",
+        "Pertamina",
+        "Dhyatmika",
+        "Tempo Inti",
+    ] {
+        assert!(!html.contains(name), "{name} from outside the article");
+        assert!(
+            !a.entities.iter().any(|e| e.text.contains(name)),
+            "{name} listed: {:?}",
+            a.entities
+        );
+    }
+}
+
+#[test]
+fn a_name_cut_by_a_link_edge_is_marked_in_pieces() {
+    let a = analysed(&fixtures().join("tempo-names/page.html"), true);
+    let (found, _) = marks(&a.article.as_ref().expect("article").html);
+    let at = found
+        .iter()
+        .position(|m| m.text == "Budi" && !m.cont)
+        .expect("Budi marked");
+    let rest = &found[at + 1];
+    assert!(rest.cont && rest.text == "Gunadi Sadikin", "{rest:?}");
+    assert_eq!(a.entities[found[at].id].text, "Budi Gunadi Sadikin");
+}
