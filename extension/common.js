@@ -12,6 +12,7 @@ globalThis.bersihCommon ??= (() => {
     kinds: { recirculation: true, ad: true },
     phrases: { id: [], ms: [], en: [] }, // extra lead-ins per language
     theme: 'auto', // reader theme: auto (prefers-color-scheme), light, sepia, dark
+    highlight: true, // reader view: mark the people, organisations and places the core finds
     reader: { size: 20, width: 'medium', font: 'serif' },
   });
 

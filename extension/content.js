@@ -15,6 +15,10 @@
  *   toggled off      |  yes  |   no    |  no   |   yes
  *   background path  |  yes  |   yes   |  yes  |   yes (article comes with the decisions)
  *
+ * Reader view: the article of the last analysis. With "highlight names" on, the core tags the
+ * article's names when the reader first opens (never on page load): LivePage.highlights() on the
+ * wasm path, the kept snapshot sent again with `entities: true` on the background path.
+ *
  * Decisions come only from the core (wasm); this file walks, transports and applies. Nothing
  * is thrown into the page: every entry point catches, logs once with a "[bersih]" prefix and
  * leaves the page as it was.
@@ -60,7 +64,7 @@
     path: 'content',
     enabled: true,
     paused: false,
-    ms: { snapshot: 0, analyse: 0, apply: 0 },
+    ms: { snapshot: 0, analyse: 0, apply: 0, reader: 0 }, // reader: last open, highlights included
     ready: null, // promise of the first scan
     url: '', // the address the current decisions belong to
     observer: null,
@@ -112,6 +116,7 @@
       restore: () => live.restore(),
       stats: () => live.stats(),
       article: async () => live.article(),
+      highlights: async () => live.highlights(), // tagged on the first call only
     };
   }
 
@@ -192,8 +197,11 @@
     const hides = []; // {first, last, textNode, kind, text, applied}
     let article = null;
     let pageNodes = 0;
-    const ask = async (snap) => {
-      const res = await api.runtime.sendMessage({ type: 'bersih:analyse', snapshot: snap, options: options() });
+    // The last full snapshot, kept so the reader can ask for highlights of the same page later.
+    let lastSnap = null;
+    let highlights; // undefined until asked for
+    const ask = async (snap, entities = false) => {
+      const res = await api.runtime.sendMessage({ type: 'bersih:analyse', snapshot: snap, options: { ...options(), entities } });
       if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the background');
       return res.result;
     };
@@ -252,6 +260,8 @@
         state.ms.analyse = performance.now() - t;
         article = result.article;
         pageNodes = result.nodes;
+        lastSnap = snap;
+        highlights = undefined;
         add(nodes, result.decisions);
       },
       async rescan(root) {
@@ -283,6 +293,13 @@
         return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, hidden: !!h.applied })), nodes: pageNodes };
       },
       article: async () => article,
+      async highlights() {
+        if (highlights === undefined && lastSnap) {
+          const result = await ask(lastSnap, true);
+          highlights = result.article && { html: result.article.html, entities: result.entities };
+        }
+        return highlights || null;
+      },
     };
   }
 
@@ -509,9 +526,13 @@
       quietly(() => reader.close());
       return { open: false };
     }
+    const t = performance.now();
     const article = await state.engine.article();
+    // Names are tagged when the reader first opens, never on page load, and not at all when off.
+    const highlights = article && state.settings.highlight ? await state.engine.highlights() : null;
     quietly(() =>
       reader.open(article, {
+        highlights,
         settings: state.settings,
         lang: document.documentElement.lang || '',
         url: location.href,
@@ -520,7 +541,8 @@
         quietly,
       }),
     );
-    return { open: true, article_found: !!article };
+    state.ms.reader = performance.now() - t;
+    return { open: true, article_found: !!article, entities: highlights ? highlights.entities.length : 0 };
   }
 
   async function stats() {
@@ -532,7 +554,7 @@
     return {
       hidden: { recirculation: s.hidden.recirculation, ad: s.hidden.ad },
       items: s.items.map((i) => ({ kind: i.kind, text: i.text, hidden: i.hidden })),
-      ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply) },
+      ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply), reader: round(state.ms.reader) },
       path: state.path,
       site: location.hostname,
       url: location.href,

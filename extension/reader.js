@@ -1,6 +1,11 @@
 /* Bersih — reader view: a <bersih-reader> element over the page with an open shadow root, so
  * page styles cannot reach in. It shows only what the core produced: title, credits, date,
- * lead image and the core's sanitised article HTML. Built when first opened; removed on close. */
+ * lead image and the core's sanitised article HTML. Built when first opened; removed on close.
+ *
+ * With highlights, the HTML is the core's marked copy (<mark data-entity="PER|ORG|LOC"
+ * data-entity-id="i">, i indexing its entity list): this file colours the marks per theme, and
+ * adds a legend (counts and on/off per type) and a panel of the entities that jumps to the next
+ * mention of one. It finds and counts nothing itself. */
 'use strict';
 
 globalThis.__bersihReader ??= (() => {
@@ -9,6 +14,9 @@ globalThis.__bersihReader ??= (() => {
   const WIDTHS = ['narrow', 'medium', 'wide'];
   const MIN_SIZE = 14;
   const MAX_SIZE = 32;
+  const KINDS = ['PER', 'ORG', 'LOC'];
+  /** How long a mention the panel jumps to stays flashed (ms); the CSS animation lasts as long. */
+  const FLASH_MS = 1200;
 
   const CSS = `
     :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
@@ -17,11 +25,15 @@ globalThis.__bersihReader ??= (() => {
     .frame:focus { outline: none; }
     .frame[data-font="serif"] { --font: Georgia, "Noto Serif", "DejaVu Serif", serif; }
     .frame[data-font="sans"] { --font: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
-    .frame, .frame[data-theme="light"] { --bg: #fdfdfb; --fg: #1d1d1b; --muted: #5b5b57; --link: #0b5cad; --bar: #f0f0ec; --line: #d8d8d2; }
-    .frame[data-theme="sepia"] { --bg: #f4ecd8; --fg: #3b2f22; --muted: #6b5a45; --link: #7a3d0a; --bar: #eadfc6; --line: #d6c7a6; }
-    .frame[data-theme="dark"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40; }
+    .frame, .frame[data-theme="light"] { --bg: #fdfdfb; --fg: #1d1d1b; --muted: #5b5b57; --link: #0b5cad; --bar: #f0f0ec; --line: #d8d8d2;
+      --per: #ffe3a3; --org: #cfe6ff; --loc: #d3f2cc; --per-line: #9a6700; --org-line: #1f63b0; --loc-line: #2b7a36; }
+    .frame[data-theme="sepia"] { --bg: #f4ecd8; --fg: #3b2f22; --muted: #6b5a45; --link: #7a3d0a; --bar: #eadfc6; --line: #d6c7a6;
+      --per: #f7d58f; --org: #d3e2f0; --loc: #d9ebc4; --per-line: #8a5a00; --org-line: #2a5d94; --loc-line: #3b6e2a; }
+    .frame[data-theme="dark"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40;
+      --per: #5a4300; --org: #153a5c; --loc: #1d4a28; --per-line: #e0b040; --org-line: #6aaef0; --loc-line: #6cc07a; }
     @media (prefers-color-scheme: dark) {
-      .frame[data-theme="auto"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40; }
+      .frame[data-theme="auto"] { --bg: #1b1c1e; --fg: #e6e4df; --muted: #a9a7a1; --link: #8cc4ff; --bar: #26282b; --line: #3a3c40;
+      --per: #5a4300; --org: #153a5c; --loc: #1d4a28; --per-line: #e0b040; --org-line: #6aaef0; --loc-line: #6cc07a; }
     }
     .bar { position: sticky; top: 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
       justify-content: flex-end; padding: 8px 12px; background: var(--bar); border-bottom: 1px solid var(--line);
@@ -47,6 +59,33 @@ globalThis.__bersihReader ??= (() => {
     .body table { border-collapse: collapse; }
     .body td, .body th { border: 1px solid var(--line); padding: 4px 8px; }
     .empty { color: var(--muted); }
+    /* Entity marks: the text keeps the theme's full contrast (at least 4.5:1 on every mark
+       colour, checked by the e2e tests), and the underline style tells the types apart
+       without colour. */
+    .body mark { color: var(--fg); border-radius: 2px; padding: 0 1px; }
+    .body a mark { color: var(--link); }
+    .body mark[data-entity="PER"], .swatch[data-entity="PER"] { background: var(--per); border-bottom: 2px solid var(--per-line); }
+    .body mark[data-entity="ORG"], .swatch[data-entity="ORG"] { background: var(--org); border-bottom: 2px dashed var(--org-line); }
+    .body mark[data-entity="LOC"], .swatch[data-entity="LOC"] { background: var(--loc); border-bottom: 2px dotted var(--loc-line); }
+    .frame[data-off~="PER"] .body mark[data-entity="PER"], .frame[data-off~="ORG"] .body mark[data-entity="ORG"],
+    .frame[data-off~="LOC"] .body mark[data-entity="LOC"] { background: none; border-bottom-color: transparent; color: inherit; }
+    .body mark.flash { animation: flash ${FLASH_MS}ms ease-out; }
+    @keyframes flash { from { box-shadow: 0 0 0 5px var(--link); } to { box-shadow: 0 0 0 5px transparent; } }
+    @media (prefers-reduced-motion: reduce) {
+      .body mark.flash { animation: none; outline: 3px solid var(--link); outline-offset: 1px; }
+    }
+    .names { margin: 0 0 1.4em; font: 14px/1.4 system-ui, sans-serif; }
+    .names ul, .legend { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0; margin: 0; }
+    .names ul { margin-top: 8px; }
+    .names button { display: inline-flex; gap: 6px; align-items: center; font: inherit; color: var(--fg);
+      background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 4px 9px; cursor: pointer; }
+    .names button:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
+    .legend button[aria-pressed="false"] { text-decoration: line-through; }
+    .legend button[aria-pressed="false"] .swatch { background: none; }
+    .swatch { display: inline-block; width: 0.9em; height: 0.7em; border-radius: 2px; }
+    .count { color: var(--muted); font-variant-numeric: tabular-nums; }
+    .names details { margin-top: 8px; }
+    .names summary { cursor: pointer; color: var(--muted); }
   `;
 
   let host = null;
@@ -79,6 +118,56 @@ globalThis.__bersihReader ??= (() => {
     frame.dataset.width = view.width;
     frame.dataset.font = view.font;
     frame.style.setProperty('--size', `${view.size}px`);
+  }
+
+  /** Scrolls to the next mention of entity `id` (cycling) and flashes it. */
+  function jump(content, id, seen) {
+    const marks = content.querySelectorAll(`mark[data-entity-id="${id}"]:not([data-entity-cont])`);
+    if (!marks.length) return;
+    const i = ((seen.get(id) ?? -1) + 1) % marks.length;
+    seen.set(id, i);
+    const mark = marks[i];
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    mark.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+    for (const m of content.querySelectorAll('mark.flash')) m.classList.remove('flash');
+    void mark.offsetWidth; // restarts the animation when the same mark is flashed again
+    mark.classList.add('flash');
+    setTimeout(() => mark.classList.remove('flash'), FLASH_MS);
+  }
+
+  /** The legend (per-type counts with on/off toggles) and the entity panel for the core's list. */
+  function names(frame, content, entities) {
+    const section = el('section', { class: 'names', 'aria-label': msg('readerNames') });
+    const legend = el('div', { class: 'legend', role: 'group', 'aria-label': msg('readerLegend') });
+    const off = new Set();
+    for (const kind of KINDS) {
+      const n = entities.reduce((sum, e) => sum + (e.type === kind ? e.count : 0), 0);
+      const b = el('button', { type: 'button', 'aria-pressed': 'true', 'data-kind': kind });
+      b.append(el('span', { class: 'swatch', 'data-entity': kind }), msg('entity' + kind), el('span', { class: 'count' }, String(n)));
+      b.addEventListener('click', () => {
+        if (!off.delete(kind)) off.add(kind);
+        b.setAttribute('aria-pressed', String(!off.has(kind)));
+        frame.dataset.off = [...off].join(' ');
+      });
+      legend.appendChild(b);
+    }
+    section.appendChild(legend);
+    if (!entities.length) return section;
+    const details = el('details');
+    details.appendChild(el('summary', {}, msg('readerNamesList', [String(entities.length)])));
+    const list = el('ul');
+    const seen = new Map(); // entity id → index of the mention shown last
+    entities.forEach((e, id) => {
+      const b = el('button', { type: 'button', title: msg('readerNextMention'), 'data-entity-id': String(id) });
+      b.append(el('span', { class: 'swatch', 'data-entity': e.type }), e.text, el('span', { class: 'count' }, String(e.count)));
+      b.addEventListener('click', () => jump(content, id, seen));
+      const li = el('li');
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+    details.appendChild(list);
+    section.appendChild(details);
+    return section;
   }
 
   function onKey(e) {
@@ -165,16 +254,18 @@ globalThis.__bersihReader ??= (() => {
       meta.appendChild(document.createTextNode(' · '));
       meta.appendChild(el('a', { href: ctx.url }, msg('readerOriginal')));
       body.appendChild(meta);
+      const content = el('div', { class: 'body' });
+      const marked = context.highlights;
+      // The core's sanitised reader HTML (no scripts, handlers, frames or forms), parsed inert.
+      const parsed = new DOMParser().parseFromString(marked ? marked.html : article.html, 'text/html');
+      content.append(...parsed.body.childNodes);
+      if (marked) body.appendChild(names(frame, content, marked.entities));
       if (article.lead_image && /^https?:/i.test(article.lead_image.src)) {
         const fig = el('figure');
         fig.appendChild(el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' }));
         if (article.lead_image.caption) fig.appendChild(el('figcaption', {}, article.lead_image.caption));
         body.appendChild(fig);
       }
-      const content = el('div', { class: 'body' });
-      // The core's sanitised reader HTML (no scripts, handlers, frames or forms), parsed inert.
-      const parsed = new DOMParser().parseFromString(article.html, 'text/html');
-      content.append(...parsed.body.childNodes);
       body.appendChild(content);
     } else {
       body.appendChild(el('p', { class: 'empty' }, msg('readerNoArticle')));

@@ -1,5 +1,6 @@
 /* Bersih — options: sites where Bersih is paused, extra lead-in phrases per language (passed to
- * the core as Options.extra_phrases) and the default reader theme, in storage.sync. */
+ * the core as Options.extra_phrases), the default reader theme and whether the reader view
+ * highlights names, in storage.sync. */
 'use strict';
 
 (async () => {
@@ -19,6 +20,7 @@
   $('paused').value = settings.paused.join('\n');
   for (const lang of ['id', 'ms', 'en']) $(`phrases-${lang}`).value = (settings.phrases[lang] || []).join('\n');
   $('theme').value = settings.theme;
+  $('highlight').checked = settings.highlight;
 
   $('form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -30,6 +32,7 @@
         en: lines($('phrases-en').value),
       },
       theme: $('theme').value,
+      highlight: $('highlight').checked,
     });
     $('status').textContent = common.msg('optionsSaved');
   });

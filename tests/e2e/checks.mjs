@@ -45,6 +45,104 @@ function inspect() {
   };
 }
 
+/** Runs in the page: the reader's entity marks, legend and entity panel. */
+function readerNames() {
+  const host = document.querySelector('bersih-reader');
+  const root = host && host.shadowRoot;
+  const body = root && root.querySelector('.body');
+  if (!body) return null;
+  return {
+    marks: [...body.querySelectorAll('mark')].map((m) => ({
+      kind: m.dataset.entity,
+      id: m.dataset.entityId,
+      cont: m.hasAttribute('data-entity-cont'),
+      text: m.textContent,
+    })),
+    legend: [...root.querySelectorAll('.legend button')].map((b) => ({
+      kind: b.dataset.kind,
+      pressed: b.getAttribute('aria-pressed'),
+      count: Number(b.querySelector('.count').textContent),
+    })),
+    entities: [...root.querySelectorAll('.names li button')].map((b) => ({ id: b.dataset.entityId, text: b.textContent })),
+  };
+}
+
+/** Runs in the page: in each reader theme, the lowest WCAG contrast ratio of each mark type's
+ * text (and of the theme's link colour) on its background, from the computed CSS colours. */
+function markContrast() {
+  const root = document.querySelector('bersih-reader').shadowRoot;
+  const frame = root.querySelector('.frame');
+  const select = root.querySelector('select');
+  const channels = (c) => c.match(/[\d.]+/g).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = channels(c).slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const before = select.value;
+  const res = {};
+  for (const theme of ['light', 'sepia', 'dark']) {
+    select.value = theme;
+    select.dispatchEvent(new Event('change'));
+    const link = getComputedStyle(frame).getPropertyValue('--link').trim();
+    const probe = document.createElement('span');
+    probe.style.color = link;
+    frame.appendChild(probe);
+    const linkRgb = getComputedStyle(probe).color;
+    probe.remove();
+    for (const m of root.querySelectorAll('.body mark')) {
+      const s = getComputedStyle(m);
+      const bg = s.backgroundColor;
+      const opaque = (channels(bg)[3] ?? 1) === 1;
+      for (const [what, fg] of [['text', s.color], ['link', linkRgb]]) {
+        const key = `${theme} ${m.dataset.entity} ${what}`;
+        const c = opaque ? ratio(fg, bg) : 0;
+        res[key] = Math.min(res[key] ?? Infinity, Math.round(c * 100) / 100);
+      }
+    }
+  }
+  select.value = before;
+  select.dispatchEvent(new Event('change'));
+  return res;
+}
+
+/** Runs in the page: presses a legend toggle (or only focuses it, for the keyboard) and reports
+ * the toggle and the backgrounds of a mark of its type and of another type. */
+function legendToggle([kind, focusOnly]) {
+  const root = document.querySelector('bersih-reader').shadowRoot;
+  const b = root.querySelector(`.legend button[data-kind="${kind}"]`);
+  if (focusOnly) b.focus();
+  else b.click();
+  const bg = (sel) => getComputedStyle(root.querySelector(sel)).backgroundColor;
+  return {
+    focused: root.activeElement === b,
+    pressed: b.getAttribute('aria-pressed'),
+    mark: bg(`.body mark[data-entity="${kind}"]`),
+    other: bg(`.body mark:not([data-entity="${kind}"])`),
+  };
+}
+
+/** Runs in the page: clicks the panel entry of `name` and tells which of its mentions flashes. */
+function jumpTo(name) {
+  const root = document.querySelector('bersih-reader').shadowRoot;
+  root.querySelector('.names details').open = true;
+  const b = [...root.querySelectorAll('.names li button')].find((x) => x.textContent.startsWith(name));
+  b.click();
+  const marks = [...root.querySelectorAll(`.body mark[data-entity-id="${b.dataset.entityId}"]:not([data-entity-cont])`)];
+  return { id: b.dataset.entityId, n: marks.length, flashed: marks.findIndex((m) => m.classList.contains('flash')) };
+}
+
+/** Runs in the page: whether mention `i` of entity `id` is inside the reader's visible area. */
+function mentionInView([id, i]) {
+  const root = document.querySelector('bersih-reader').shadowRoot;
+  const frame = root.querySelector('.frame').getBoundingClientRect();
+  const m = root.querySelectorAll(`.body mark[data-entity-id="${id}"]:not([data-entity-cont])`)[i].getBoundingClientRect();
+  return m.top >= frame.top && m.bottom <= frame.bottom && m.height > 0;
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function waitFor(fn, { timeout = 10000, every = 100, what = 'condition' } = {}) {
@@ -173,6 +271,71 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     await waitFor(() => d.page(inspect).then((s) => !s.reader), { what: 'reader closed by Esc' });
   });
 
+  await r.check('reader highlights the names the core found (none from inserts), legible in every theme', async () => {
+    const res = await d.send(id, { type: 'bersih:toggle-reader' });
+    assert(res.open && res.entities > 0, `toggle-reader answered ${JSON.stringify(res)}`);
+    const names = await waitFor(() => d.page(readerNames), { what: 'reader with names' });
+    const firsts = names.marks.filter((m) => !m.cont);
+    assert(names.marks.every((m) => ['PER', 'ORG', 'LOC'].includes(m.kind) && m.text.trim() === m.text && m.text), `marks ${JSON.stringify(names.marks)}`);
+    for (const [text, kind] of [['Rudi', 'PER'], ['TNI', 'ORG'], ['Polri', 'ORG']]) {
+      assert(names.marks.some((m) => m.text === text && m.kind === kind), `${text} not marked ${kind}: ${JSON.stringify(names.marks)}`);
+    }
+    assert(!names.marks.some((m) => /BMKG|Cabai|Tanggul Laut|Sisipan/i.test(m.text)), 'a name from an insert is marked');
+    assert(names.entities.length === res.entities, `panel lists ${names.entities.length} of ${res.entities} entities`);
+    for (const l of names.legend) {
+      const n = firsts.filter((m) => m.kind === l.kind).length;
+      assert(l.count === n && l.pressed === 'true', `legend ${JSON.stringify(l)} for ${n} marks`);
+    }
+    const contrast = await d.page(markContrast);
+    const low = Object.entries(contrast).filter(([, c]) => c < 4.5);
+    assert(Object.keys(contrast).length >= 3 * 2 * 3 && !low.length, `contrast below 4.5:1: ${JSON.stringify(low)} of ${JSON.stringify(contrast)}`);
+    const s = await d.send(id, { type: 'bersih:stats' });
+    perf.push({ page: 'news-id reader (highlights)', ...s.ms, path: s.path });
+  });
+
+  await r.check('legend toggles one type off and on (click and keyboard)', async () => {
+    const off = await d.page(legendToggle, ['ORG', false]);
+    assert(off.pressed === 'false' && /rgba\(0, 0, 0, 0\)|transparent/.test(off.mark), `ORG after toggle off ${JSON.stringify(off)}`);
+    assert(!/rgba\(0, 0, 0, 0\)|transparent/.test(off.other), `other types lost their colour ${JSON.stringify(off)}`);
+    const focus = await d.page(legendToggle, ['ORG', true]);
+    assert(focus.focused, 'legend toggle takes focus');
+    await d.key('Enter');
+    const on = await d.page(legendToggle, ['ORG', true]);
+    assert(on.pressed === 'true' && !/rgba\(0, 0, 0, 0\)|transparent/.test(on.mark), `ORG after Enter ${JSON.stringify(on)}`);
+  });
+
+  await r.check('entity panel: a click scrolls to the next mention and flashes it', async () => {
+    const first = await d.page(jumpTo, 'Rudi');
+    assert(first.n === 2 && first.flashed === 0, `first click ${JSON.stringify(first)}`);
+    await waitFor(() => d.page(mentionInView, [first.id, 0]), { what: 'first mention scrolled into view' });
+    const second = await d.page(jumpTo, 'Rudi');
+    assert(second.flashed === 1, `second click ${JSON.stringify(second)}`);
+    await waitFor(() => d.page(mentionInView, [second.id, 1]), { what: 'second mention scrolled into view' });
+    const third = await d.page(jumpTo, 'Rudi');
+    assert(third.flashed === 0, `third click cycles back ${JSON.stringify(third)}`);
+    if (shots) {
+      await d.page(() => document.querySelector('bersih-reader').shadowRoot.querySelector('.frame').scrollTo(0, 0));
+      await d.shot('reader-names');
+    }
+  });
+  if ((await d.page(inspect)).reader) await d.send(id, { type: 'bersih:toggle-reader' });
+
+  await r.check('highlights off in the options: reader without marks or legend', async () => {
+    await d.settings({ highlight: false });
+    try {
+      await sleep(300); // the content script reloads its settings on storage.onChanged
+      const res = await d.send(id, { type: 'bersih:toggle-reader' });
+      assert(res.open && res.entities === 0, `toggle-reader answered ${JSON.stringify(res)}`);
+      const names = await waitFor(() => d.page(readerNames), { what: 'reader' });
+      assert(!names.marks.length && !names.legend.length && !names.entities.length, `highlights shown while off: ${JSON.stringify(names)}`);
+      const s = await d.send(id, { type: 'bersih:stats' });
+      perf.push({ page: 'news-id reader (no highlights)', ...s.ms, path: s.path });
+      await d.send(id, { type: 'bersih:toggle-reader' });
+    } finally {
+      await d.settings(null);
+    }
+  });
+
   await r.check('copy returns clean Markdown (and text)', async () => {
     const md = await d.send(id, { type: 'bersih:copy', format: 'markdown' });
     assert(md && md.ok, `copy answered ${JSON.stringify(md)}`);
@@ -254,6 +417,9 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     const res = await d.send(csp, { type: 'bersih:toggle-reader' });
     assert(res.open, 'reader on the strict-CSP page');
     await waitFor(() => d.page(inspect).then((x) => x.reader && x.reader.title.includes('Banjir Rob')), { what: 'reader (csp)' });
+    const names = await d.page(readerNames);
+    assert(res.entities > 0 && names.marks.some((m) => m.text === 'Rudi' && m.kind === 'PER'), `highlights on the strict-CSP page: ${JSON.stringify(names && names.marks)}`);
+    assert(!names.marks.some((m) => /BMKG/.test(m.text)), 'a name from an insert is marked (csp)');
     await d.send(csp, { type: 'bersih:toggle-reader' });
     const off = await d.send(csp, { type: 'bersih:toggle', enabled: false });
     assert(off.enabled === false && (await d.page(inspect)).pristine === true, 'toggle off restores (csp)');
@@ -368,7 +534,8 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
 
 export function printPerf(browser, perf) {
   for (const p of perf) {
-    console.log(`  ${browser} ${p.page}: snapshot ${p.snapshot} ms, analyse ${p.analyse} ms, apply ${p.apply} ms (${p.path})`);
+    const reader = / reader /.test(p.page) ? `, reader open ${p.reader} ms` : '';
+    console.log(`  ${browser} ${p.page}: snapshot ${p.snapshot} ms, analyse ${p.analyse} ms, apply ${p.apply} ms${reader} (${p.path})`);
   }
 }
 
