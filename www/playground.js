@@ -5,7 +5,7 @@
 //
 //   sample / paste ──▶ <iframe sandbox srcdoc> ──LivePage──▶ snapshot → analyse → apply
 //                                                    └──▶ stats(), analysis() ──▶ lists, reader
-const { pick, current } = globalThis.bersihLang;
+const { pick } = globalThis.bersihLang;
 // pkg/bersih.js (wasm-bindgen --target no-modules) declares a global `let wasm_bindgen`: a
 // global binding, not a property of globalThis.
 const glue = wasm_bindgen; // eslint-disable-line no-undef
@@ -244,12 +244,7 @@ async function loadSample(name) {
   await analyse();
 }
 
-function labelOptions() {
-  for (const o of $('sample').options) o.textContent = o.dataset[`label${current() === 'id' ? 'Id' : 'En'}`];
-}
-
 document.addEventListener('bersih:lang', () => {
-  labelOptions();
   $('status').textContent = status();
   draw();
 });
@@ -267,7 +262,6 @@ $('sample').addEventListener('change', () => loadSample($('sample').value));
 $('copy-text').addEventListener('click', () => copy('text'));
 $('copy-md').addEventListener('click', () => copy('markdown'));
 
-labelOptions();
 say(() => pick(TEXT.loading));
 try {
   await glue({ module_or_path: new URL('pkg/bersih_bg.wasm', location.href) });
