@@ -118,6 +118,8 @@ async function analyse() {
     shown = { doc, marks: outline(doc), stats, analysis, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes };
   } catch (e) {
     shown = null;
+    for (const id of ['reader', 'removed', 'entities']) $(id).replaceChildren(); // no stale result
+    $('copy-text').disabled = $('copy-md').disabled = true;
     return say(() => pick(TEXT.failed) + e, true);
   } finally {
     live?.free(); // the marks stay; nothing is restored later
