@@ -14,7 +14,10 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 const USAGE: &str = "usage:
   bersih extract FILE [--url URL] [--format json|text|markdown|html]
-  bersih ner FILE [--lang id|en]    CoNLL tokens in, token<TAB>BIO tag out
+  bersih ner FILE [--lang id|ms|en] [--document]
+      CoNLL tokens in, token<TAB>BIO tag out. Sentences between -DOCSTART- lines form one
+      document, whose mentions are made to agree; without such lines each sentence stands
+      alone, unless --document makes the whole file one document.
 FILE may be - for standard input.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,11 +87,14 @@ fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
 struct NerArgs {
     file: String,
     lang: bersih::lang::Lang,
+    /// Read a file without `-DOCSTART-` lines as one document.
+    document: bool,
 }
 
 fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
     let mut file = None;
     let mut lang = bersih::lang::Lang::Id;
+    let mut document = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -100,17 +106,25 @@ fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
                     other => return Err(format!("unknown language {other:?}; use id, ms or en")),
                 }
             }
+            "--document" => document = true,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             _ if file.is_none() => file = Some(a.clone()),
             _ => return Err(format!("unexpected argument {a}\n{USAGE}")),
         }
     }
     let file = file.ok_or_else(|| format!("missing FILE\n{USAGE}"))?;
-    Ok(NerArgs { file, lang })
+    Ok(NerArgs {
+        file,
+        lang,
+        document,
+    })
 }
 
-/// Tags a CoNLL file (token in the first column) as one document and prints `token<TAB>tag`
-/// lines with the same sentence breaks.
+/// The CoNLL line that starts a document.
+const DOCSTART: &str = "-DOCSTART-";
+
+/// Tags a CoNLL file (token in the first column) and prints `token<TAB>tag` lines with the same
+/// sentence breaks; see the usage for what makes a document.
 fn ner(args: &NerArgs) -> Result<u8, String> {
     let bytes = read_input(&args.file)?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", args.file))?;
@@ -118,11 +132,33 @@ fn ner(args: &NerArgs) -> Result<u8, String> {
         .into_iter()
         .map(|rows| rows.into_iter().map(|cols| cols[0]).collect())
         .collect();
+    let is_mark = |s: &Vec<&str>| s.first() == Some(&DOCSTART);
+    let marked = sentences.iter().any(is_mark);
     let opts = bersih::entities::TagOptions {
         lang: Some(args.lang),
-        ..Default::default()
+        document: true,
     };
-    let tags = bersih::entities::Tagger::embedded().tag_document(&sentences, &opts);
+    let tagger = bersih::entities::Tagger::embedded();
+    // A document runs up to the next `-DOCSTART-` line (tagged O); unmarked sentences are
+    // one-sentence documents unless the whole file is one (`--document`).
+    let mut tags = Vec::with_capacity(sentences.len());
+    let mut start = 0;
+    while start < sentences.len() {
+        if is_mark(&sentences[start]) {
+            tags.push(vec![bersih::entities::Tag::O; sentences[start].len()]);
+            start += 1;
+            continue;
+        }
+        let end = if marked || args.document {
+            (start..sentences.len())
+                .find(|&i| is_mark(&sentences[i]))
+                .unwrap_or(sentences.len())
+        } else {
+            start + 1
+        };
+        tags.extend(tagger.tag_document(&sentences[start..end], &opts));
+        start = end;
+    }
     let mut out = String::with_capacity(text.len());
     for (words, tags) in sentences.iter().zip(&tags) {
         for (w, t) in words.iter().zip(tags) {

@@ -2,10 +2,9 @@
 //! build embeds (`src/entities/data/ner.model`). Glue only: reading, scoring, writing.
 //!
 //! ```text
-//! cargo run --release --bin train-ner                 # the embedded model: train splits only,
-//!                                                     # dev scores after each pass
-//! cargo run --release --bin train-ner -- --final      # train + dev of both sets (no dev score)
-//! cargo run --release --bin train-ner -- --eval       # dev scores of the embedded model
+//! cargo run --release --bin train-ner                # the embedded model: train + dev splits
+//! cargo run --release --bin train-ner -- --dev       # train splits only, dev scores per pass
+//! cargo run --release --bin train-ner -- --eval      # scores of the embedded model
 //! ```
 //!
 //! Data: `$BERSIH_SHARED/data/ner-id` (default `../shared` beside the repository), folders
@@ -26,38 +25,32 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bersih::entities::conll::{self, Labelled, Score};
-    use bersih::entities::train::{train, TrainOptions};
-    use bersih::entities::{Kind, TagOptions, Tagger};
+    use bersih::entities::conll::{self, evaluate, Labelled, Reading};
+    use bersih::entities::train::{read_sets, train, Recipe, TrainOptions};
+    use bersih::entities::{Kind, Tagger};
     use bersih::lang::Lang;
 
     const EXIT_BAD_INPUT: u8 = 2;
 
-    const USAGE: &str = "usage: train-ner [--final | --eval] [--out FILE] [--bits N] [--epochs N]
-                 [--compand POWER] [--only idner-news-2k|nergrit]
-  (default)  train on the train splits of both data sets, print dev scores after each pass,
-             write the model (this is how the embedded model is made)
-  --final    train on train+dev of both data sets, write the model
-  --eval     print the dev scores of the embedded model; write nothing";
+    const USAGE: &str = "usage: train-ner [--dev | --eval [--model FILE]] [--out FILE] [--bits N]
+                 [--epochs N] [--compand POWER] [--seed N] [--only idner-news-2k|nergrit]
+  (default)  train on the train and dev splits of both data sets and write the model
+             (src/entities/data/ner.model unless --out: this is how the embedded model is made)
+  --dev      train on the train splits only and print the dev scores after each pass; write
+             the model only with --out
+  --eval     print the scores of the embedded model (or of --model FILE); write nothing
+Scores include the project's own English and Malay fixtures (tests/fixtures/ner), which no
+recipe trains on.";
 
-    /// A data set: its name, train file and dev file under the data folder.
-    const SETS: [(&str, &str, &str); 2] = [
-        (
-            "idner-news-2k",
-            "idner-news-2k/train.txt",
-            "idner-news-2k/dev.txt",
-        ),
-        (
-            "nergrit",
-            "nergrit/train_preprocess.txt",
-            "nergrit/valid_preprocess.txt",
-        ),
+    /// Fixtures written for this project, scored in every report and never trained on.
+    const FIXTURES: [(&str, &str, Lang); 2] = [
+        ("english", "tests/fixtures/ner/english.conll", Lang::En),
+        ("malay", "tests/fixtures/ner/malay.conll", Lang::Ms),
     ];
 
     #[derive(PartialEq)]
     enum Mode {
-        Final,
-        Dev,
+        Train(Recipe),
         Eval,
     }
 
@@ -65,7 +58,9 @@ mod native {
         mode: Mode,
         /// Train on this data set only (by name).
         only: Option<String>,
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// The model `--eval` scores instead of the embedded one.
+        model: Option<PathBuf>,
         opts: TrainOptions,
     }
 
@@ -81,24 +76,29 @@ mod native {
 
     fn parse_args() -> Result<Args, String> {
         let mut args = Args {
-            mode: Mode::Dev,
+            mode: Mode::Train(Recipe::Embedded),
             only: None,
-            out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/ner.model"),
+            out: None,
+            model: None,
             opts: TrainOptions::default(),
         };
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
             let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
             match a.as_str() {
-                "--final" => args.mode = Mode::Final,
+                "--dev" => args.mode = Mode::Train(Recipe::Dev),
                 "--eval" => args.mode = Mode::Eval,
-                "--out" => args.out = PathBuf::from(value("--out")?),
+                "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+                "--model" => args.model = Some(PathBuf::from(value("--model")?)),
                 "--only" => args.only = Some(value("--only")?),
                 "--compand" => {
                     args.opts.compand = value("--compand")?.parse().map_err(|e| format!("{e}"))?
                 }
                 "--bits" => {
                     args.opts.bits = value("--bits")?.parse().map_err(|e| format!("{e}"))?
+                }
+                "--seed" => {
+                    args.opts.seed = value("--seed")?.parse().map_err(|e| format!("{e}"))?
                 }
                 "--epochs" => {
                     args.opts.epochs = value("--epochs")?.parse().map_err(|e| format!("{e}"))?
@@ -124,49 +124,68 @@ mod native {
     }
 
     fn run(args: &Args) -> Result<(), String> {
-        let dir = data_dir();
-        let mut train_data = Vec::new();
-        let mut devs = Vec::new();
-        for (name, train_file, dev_file) in SETS {
-            let dev = read(&dir.join(dev_file))?;
-            let wanted = args.only.as_deref().is_none_or(|o| o == name);
-            if args.mode != Mode::Eval && wanted {
-                train_data.extend(read(&dir.join(train_file))?);
-                if args.mode == Mode::Final {
-                    train_data.extend(dev.iter().cloned());
-                }
+        let recipe = match args.mode {
+            Mode::Train(recipe) => recipe,
+            Mode::Eval => Recipe::Dev,
+        };
+        let data = read_sets(&data_dir(), recipe, args.only.as_deref())?;
+        let mut sets: Vec<(&str, Lang, Vec<Labelled>)> = data
+            .devs
+            .into_iter()
+            .map(|(name, dev)| (name, Lang::Id, dev))
+            .collect();
+        for (name, file, lang) in FIXTURES {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            if path.exists() {
+                sets.push((name, lang, read(&path)?));
             }
-            devs.push((name, dev));
         }
-        if args.mode == Mode::Eval {
-            report(Tagger::embedded(), &devs);
+        let Mode::Train(recipe) = args.mode else {
+            match &args.model {
+                Some(path) => {
+                    let bytes = std::fs::read(path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    let tagger = Tagger::from_bytes(&bytes)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    report(&tagger, &sets);
+                }
+                None => report(Tagger::embedded(), &sets),
+            }
             return Ok(());
-        }
+        };
         eprintln!(
             "training on {} sentences, 2^{} buckets, {} passes",
-            train_data.len(),
+            data.train.len(),
             args.opts.bits,
             args.opts.epochs
         );
-        let bytes = train(&train_data, &args.opts, |epoch, tagger| {
-            if args.mode == Mode::Dev {
+        let bytes = train(&data.train, &args.opts, |epoch, tagger| {
+            if recipe == Recipe::Dev {
                 println!("pass {epoch}");
-                report(tagger, &devs);
+                report(tagger, &sets);
             }
         });
-        std::fs::write(&args.out, &bytes)
-            .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
-        eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+        let embedded = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/ner.model");
+        let out = match (&args.out, recipe) {
+            (Some(out), _) => out.as_path(),
+            (None, Recipe::Embedded) => embedded.as_path(),
+            (None, Recipe::Dev) => return Ok(()),
+        };
+        std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
         Ok(())
     }
 
-    /// Prints dev F1 per type and micro for each data set, each sentence set read as one document.
-    fn report(tagger: &Tagger, devs: &[(&str, Vec<Labelled>)]) {
-        for (name, dev) in devs {
-            for document in [false, true] {
-                let s = dev_score(tagger, dev, document);
+    /// Prints F1 per type and micro for each set, read both ways (see [`Reading`]).
+    fn report(tagger: &Tagger, sets: &[(&str, Lang, Vec<Labelled>)]) {
+        for (name, lang, set) in sets {
+            for (reading, how) in [
+                (Reading::Sentences, "sentences"),
+                (Reading::OneDocument, "one document"),
+            ] {
+                let s = evaluate(tagger, set, *lang, reading);
                 println!(
-                    "  {name:<14} doc={document:<5} PER {:.4}  ORG {:.4}  LOC {:.4}  micro {:.4}",
+                    "  {name:<14} {how:<12}  PER {:.4}  ORG {:.4}  LOC {:.4}  micro {:.4}",
                     s.kind(Kind::Per).f1(),
                     s.kind(Kind::Org).f1(),
                     s.kind(Kind::Loc).f1(),
@@ -174,19 +193,5 @@ mod native {
                 );
             }
         }
-    }
-
-    fn dev_score(tagger: &Tagger, dev: &[Labelled], document: bool) -> Score {
-        let words: Vec<Vec<&str>> = dev
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let opts = TagOptions {
-            lang: Some(Lang::Id),
-            document,
-        };
-        let pred = tagger.tag_document(&words, &opts);
-        let gold: Vec<_> = dev.iter().map(|s| s.tags.clone()).collect();
-        conll::score(&gold, &pred)
     }
 }

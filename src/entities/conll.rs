@@ -5,7 +5,8 @@
 //! the one the data sets are judged by: an entity counts when its sentence, first token, last
 //! token and type all match, micro-averaged over PER, ORG and LOC.
 
-use super::{spans, Kind, Tag};
+use super::{spans, Kind, Tag, TagOptions, Tagger};
+use crate::lang::Lang;
 
 /// The sentences of a CoNLL text, each a list of rows, each row its columns.
 pub fn sentences(text: &str) -> Vec<Vec<Vec<&str>>> {
@@ -129,6 +130,37 @@ pub fn score(gold: &[Vec<Tag>], predicted: &[Vec<Tag>]) -> Score {
         }
     }
     res
+}
+
+/// How a labelled set is read for scoring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Each sentence its own document, as `bersih ner` reads a file without `-DOCSTART-`.
+    Sentences,
+    /// The whole set one document.
+    OneDocument,
+}
+
+/// Tags a labelled set with `tagger` (repairs on, within each document of `reading`) and scores
+/// it against its own tags.
+pub fn evaluate(tagger: &Tagger, set: &[Labelled], lang: Lang, reading: Reading) -> Score {
+    let words: Vec<Vec<&str>> = set
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let opts = TagOptions {
+        lang: Some(lang),
+        document: true,
+    };
+    let pred: Vec<Vec<Tag>> = match reading {
+        Reading::OneDocument => tagger.tag_document(&words, &opts),
+        Reading::Sentences => words
+            .chunks(1)
+            .flat_map(|s| tagger.tag_document(s, &opts))
+            .collect(),
+    };
+    let gold: Vec<Vec<Tag>> = set.iter().map(|s| s.tags.clone()).collect();
+    score(&gold, &pred)
 }
 
 #[cfg(test)]

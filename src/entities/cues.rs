@@ -84,6 +84,18 @@ const ID: &[(&str, Class)] = &[
 ];
 
 /// English cue words, in the same classes.
+/// Malay words the Indonesian table lacks. Indonesian and Malay text look up both tables: the
+/// languages share their name shapes, and these words are rare in Indonesian.
+#[rustfmt::skip]
+const MS: &[(&str, Class)] = &[
+    ("agensi", ORG_HEAD), ("bandar", PLACE_HEAD), ("canselor", TITLE), ("datin", TITLE),
+    ("dato", TITLE), ("datuk", TITLE), ("encik", TITLE), ("hakim", TITLE), ("jabatan", ORG_HEAD),
+    ("kolej", ORG_HEAD), ("majlis", ORG_HEAD), ("naib", TITLE), ("negeri", PLACE_HEAD),
+    ("parti", ORG_HEAD), ("pengarah", TITLE), ("pengerusi", TITLE), ("pertubuhan", ORG_HEAD),
+    ("seri", TITLE), ("setiausaha", TITLE), ("suruhanjaya", ORG_HEAD), ("syarikat", ORG_HEAD),
+    ("timbalan", TITLE), ("tun", TITLE), ("tunku", TITLE), ("universiti", ORG_HEAD),
+];
+
 #[rustfmt::skip]
 const EN: &[(&str, Class)] = &[
     ("a", ARTICLE), ("according", SPEECH), ("added", SPEECH), ("agency", ORG_HEAD),
@@ -132,12 +144,12 @@ pub fn is_abbreviation(lower: &str) -> bool {
 /// and weekday names of every language table as [`CALENDAR`]. A word may come more than once;
 /// its classes are the union.
 pub fn entries(lang: Option<Lang>) -> impl Iterator<Item = (&'static str, Class)> {
-    let (id, en): (&[_], &[_]) = match lang {
-        Some(Lang::En) => (&[], EN),
-        Some(Lang::Id | Lang::Ms) => (ID, &[]),
-        None => (ID, EN),
+    let (id, ms, en): (&[_], &[_], &[_]) = match lang {
+        Some(Lang::En) => (&[], &[], EN),
+        Some(Lang::Id | Lang::Ms) => (ID, MS, &[]),
+        None => (ID, MS, EN),
     };
-    id.iter().chain(en).copied().chain(calendar())
+    id.iter().chain(ms).chain(en).copied().chain(calendar())
 }
 
 /// Month and weekday names of every language table. A month counts only in its full form (the
@@ -175,6 +187,7 @@ mod tests {
     fn tables_are_sorted_and_lower_case() {
         sorted(ABBREVIATIONS, |s| s);
         sorted(ID, |e| e.0);
+        sorted(MS, |e| e.0);
         sorted(EN, |e| e.0);
         sorted(EN_TO_ID, |e| e.0);
         assert!(ABBREVIATIONS

@@ -18,7 +18,7 @@ use crate::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
 /// records it and refuses to load under another.
-pub const FEATURE_SET: u32 = 6;
+pub const FEATURE_SET: u32 = 9;
 
 /// Longest gazetteer entry matched, in tokens.
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -36,6 +36,14 @@ pub(crate) const GAZ_FAMILY: u8 = 1 << 1;
 pub(crate) const GAZ_PLACE_BEGIN: u8 = 1 << 2;
 pub(crate) const GAZ_PLACE_INSIDE: u8 = 1 << 3;
 pub(crate) const GAZ_PLACE_WHOLE: u8 = 1 << 4;
+pub(crate) const GAZ_ORG_BEGIN: u8 = 1 << 5;
+pub(crate) const GAZ_ORG_INSIDE: u8 = 1 << 6;
+pub(crate) const GAZ_ORG_WHOLE: u8 = 1 << 7;
+
+/// Which list a phrase is on (bits of [`Lexicon::phrases`]).
+const LIST_PLACE_ID: u8 = 1;
+const LIST_PLACE_EN: u8 = 1 << 1;
+const LIST_ORG: u8 = 1 << 2;
 
 /// Word shapes: the coarse look of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +70,15 @@ pub(crate) struct TokenInfo {
     pub suffixes: [u64; SUFFIX_LENGTHS.len()],
     pub cue: Class,
     pub gaz: u8,
+    /// Frequency band of the lower-case word in everyday Indonesian (0 = not among the common).
+    pub band: u8,
     /// Length of the run of capitalised tokens this one is in, and its place in the run (both
     /// capped at [`MAX_CAP_RUN`]); zero when the token is not capitalised.
     pub cap_run: u8,
     pub cap_pos: u8,
+    /// The head-word cue classes found anywhere in that run: "Kementerian Kesehatan" and
+    /// "Health Ministry" both hold an organisation head, whichever end it sits at.
+    pub run_heads: Class,
 }
 
 impl TokenInfo {
@@ -113,8 +126,10 @@ struct Lexicon {
     en_to_id: HashMap<u64, u64>,
     /// Gazetteer bits by hash of a lower-case token sequence (see [`seq_hash`]).
     names: HashMap<u64, u8>,
-    /// Place names by sequence hash, for Indonesian and for English tables (bit 0, bit 1).
-    places: HashMap<u64, u8>,
+    /// Place and organisation names by sequence hash, as `LIST_*` bits.
+    phrases: HashMap<u64, u8>,
+    /// Frequency band by lower-case hash.
+    bands: HashMap<u64, u8>,
 }
 
 fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
@@ -139,28 +154,48 @@ fn lexicon() -> &'static Lexicon {
                 *names.entry(entry_hash(name)).or_default() |= bit;
             }
         }
-        let mut places: HashMap<u64, u8> = HashMap::new();
-        for (list, bit) in [
-            (super::gazetteer::PLACES_ID, 1),
-            (super::gazetteer::PLACES_EN, 2),
+        let mut phrases: HashMap<u64, u8> = HashMap::new();
+        for (list, bits) in [
+            (super::gazetteer::PLACES_ID, LIST_PLACE_ID),
+            (super::gazetteer::PLACES_EN, LIST_PLACE_EN),
+            (
+                super::gazetteer::PLACES_WORLD,
+                LIST_PLACE_ID | LIST_PLACE_EN,
+            ),
+            (super::gazetteer::ORGS, LIST_ORG),
         ] {
             for name in super::gazetteer::entries(list) {
                 let n = name.split_whitespace().count();
                 if n <= MAX_GAZETTEER_TOKENS {
-                    *places.entry(entry_hash(name)).or_default() |= bit;
+                    *phrases.entry(entry_hash(name)).or_default() |= bits;
                 }
             }
         }
+        let bands = super::gazetteer::entries(super::gazetteer::COMMON_ID)
+            .enumerate()
+            .map(|(rank, w)| (lower_hash(w), band_of(rank)))
+            .collect();
         Lexicon {
+            bands,
             cues: cue_map,
             en_to_id: cues::EN_TO_ID
                 .iter()
                 .map(|(en, id)| (lower_hash(en), lower_hash(id)))
                 .collect(),
             names,
-            places,
+            phrases,
         }
     })
+}
+
+/// Band of a frequency rank: the most common words get band 1.
+fn band_of(rank: usize) -> u8 {
+    match rank {
+        0..100 => 1,
+        100..1000 => 2,
+        1000..3000 => 3,
+        _ => 4,
+    }
 }
 
 fn entry_hash(name: &str) -> u64 {
@@ -278,21 +313,31 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
                 .get(&seq_hash(std::iter::once(lower)))
                 .copied()
                 .unwrap_or(0),
+            band: lex.bands.get(&lower).copied().unwrap_or(0),
             cap_run: 0,
             cap_pos: 0,
+            run_heads: 0,
         });
     }
-    mark_places(lex, lang, out);
+    let places = match lang {
+        Some(Lang::En) => LIST_PLACE_EN,
+        Some(Lang::Id | Lang::Ms) => LIST_PLACE_ID,
+        None => LIST_PLACE_ID | LIST_PLACE_EN,
+    };
+    let place_marks = [GAZ_PLACE_BEGIN, GAZ_PLACE_INSIDE, GAZ_PLACE_WHOLE];
+    mark_phrases(lex, places, place_marks, out);
+    mark_phrases(
+        lex,
+        LIST_ORG,
+        [GAZ_ORG_BEGIN, GAZ_ORG_INSIDE, GAZ_ORG_WHOLE],
+        out,
+    );
     mark_cap_runs(out);
 }
 
-/// Marks the longest gazetteer place match starting at each token, left to right.
-fn mark_places(lex: &Lexicon, lang: Option<Lang>, infos: &mut [TokenInfo]) {
-    let want: u8 = match lang {
-        Some(Lang::En) => 2,
-        Some(Lang::Id | Lang::Ms) => 1,
-        None => 3,
-    };
+/// Marks the longest match of a `want` list starting at each capitalised token, left to right,
+/// with `marks` (begin, inside, whole).
+fn mark_phrases(lex: &Lexicon, want: u8, marks: [u8; 3], infos: &mut [TokenInfo]) {
     let mut i = 0;
     while i < infos.len() {
         let mut best = 0;
@@ -302,7 +347,7 @@ fn mark_places(lex: &Lexicon, lang: Option<Lang>, infos: &mut [TokenInfo]) {
                 break;
             }
             h = mix(h, info.lower);
-            if lex.places.get(&h).is_some_and(|b| b & want != 0) {
+            if lex.phrases.get(&h).is_some_and(|b| b & want != 0) {
                 best = n + 1;
             }
         }
@@ -312,14 +357,17 @@ fn mark_places(lex: &Lexicon, lang: Option<Lang>, infos: &mut [TokenInfo]) {
         }
         for (k, info) in infos[i..i + best].iter_mut().enumerate() {
             info.gaz |= match (k, best) {
-                (_, 1) => GAZ_PLACE_WHOLE,
-                (0, _) => GAZ_PLACE_BEGIN,
-                _ => GAZ_PLACE_INSIDE,
+                (_, 1) => marks[2],
+                (0, _) => marks[0],
+                _ => marks[1],
             };
         }
         i += best;
     }
 }
+
+/// Cue classes that name what a capitalised run is.
+const RUN_HEADS: Class = cues::ORG_HEAD | cues::ORG_TAIL | cues::PLACE_HEAD;
 
 fn mark_cap_runs(infos: &mut [TokenInfo]) {
     let mut i = 0;
@@ -333,9 +381,13 @@ fn mark_cap_runs(infos: &mut [TokenInfo]) {
             i += 1;
         }
         let len = (i - start).min(MAX_CAP_RUN) as u8;
+        let heads = infos[start..i]
+            .iter()
+            .fold(0, |c, info| c | (info.cue & RUN_HEADS));
         for (k, info) in infos[start..i].iter_mut().enumerate() {
             info.cap_run = len;
             info.cap_pos = k.min(MAX_CAP_RUN - 1) as u8 + 1;
+            info.run_heads = heads;
         }
     }
 }
@@ -373,6 +425,10 @@ mod t {
     pub const WORD_PREV_SHAPE: u64 = 45;
     pub const CUE_CAP_RUN_START: u64 = 46;
     pub const SUFFIX_SHAPE: u64 = 47;
+    pub const RUN_HEADS: u64 = 52;
+    pub const BAND: u64 = 48;
+    pub const BAND_NEXT: u64 = 49;
+    pub const BAND_PREV: u64 = 50;
 }
 
 /// Value standing for "outside the sentence" in neighbour templates.
@@ -416,6 +472,13 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         push(t::SUFFIX + k as u64, s);
     }
     push(t::SUFFIX_SHAPE, mix(cur.suffixes[1], shape0));
+    let band = |x: Option<&TokenInfo>| x.map_or(9, |x| u64::from(x.band));
+    push(
+        t::BAND,
+        mix(band(Some(cur)), shape0 << 1 | u64::from(i == 0)),
+    );
+    push(t::BAND_PREV, mix(band(prev), shape0));
+    push(t::BAND_NEXT, mix(band(next), shape0));
     if cur.cue != 0 {
         push(t::CUE, cue(Some(cur)));
     }
@@ -446,6 +509,12 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             t::CAP_RUN,
             u64::from(cur.cap_run) << 8 | u64::from(cur.cap_pos),
         );
+        if cur.run_heads != 0 {
+            push(
+                t::RUN_HEADS,
+                u64::from(cur.run_heads) << 8 | u64::from(cur.cap_pos.min(2)),
+            );
+        }
         // The cue word just before the run this token is in ("Gubernur [Ridwan Kamil]").
         let run_start = i + 1 - usize::from(cur.cap_pos);
         if let Some(before) = run_start.checked_sub(1).and_then(|j| infos.get(j)) {

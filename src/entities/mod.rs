@@ -29,6 +29,7 @@ pub mod conll;
 pub mod cues;
 mod decode;
 mod document;
+mod english;
 mod features;
 mod gazetteer;
 mod model;
@@ -287,7 +288,11 @@ impl Tagger {
             sc.emissions.push(row);
         }
         decode::viterbi(&sc.emissions, &self.model.trans, &mut sc.best);
-        sc.best.iter().map(|&t| Tag::from_index(t.into())).collect()
+        let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
+        if lang == Some(Lang::En) {
+            english::join_of_names(words, &sc.infos, &mut tags);
+        }
+        tags
     }
 }
 

@@ -1,5 +1,6 @@
 //! Training: a structured averaged perceptron over the same features and decoder as tagging,
-//! then quantisation to the embedded format. Native only; `src/bin/train_ner.rs` does the I/O.
+//! then quantisation to the embedded format, and the recipe of the embedded model ([`Recipe`]).
+//! Native only; `src/bin/train_ner.rs` is the command around it.
 //!
 //! Why a perceptron and not a CRF: it needs no gradient machinery or line search, trains on the
 //! two data sets in seconds, and with weight averaging comes within a point or so of a CRF on
@@ -12,6 +13,65 @@ use super::features::{self, TokenInfo};
 use super::model::{bucket, Levels, Model, Transitions};
 use super::{Tag, Tagger, N_TAGS};
 use crate::lang::Lang;
+
+/// The data sets under `data/ner-id` of the shared folder: name, train file, dev file.
+pub const SETS: [(&str, &str, &str); 2] = [
+    (
+        "idner-news-2k",
+        "idner-news-2k/train.txt",
+        "idner-news-2k/dev.txt",
+    ),
+    (
+        "nergrit",
+        "nergrit/train_preprocess.txt",
+        "nergrit/valid_preprocess.txt",
+    ),
+];
+
+/// Which sentences a model learns from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recipe {
+    /// Train and dev splits of every set: the embedded model, the most data there is.
+    Embedded,
+    /// Train splits only, so the dev splits measure it: the recipe the recorded scores describe.
+    Dev,
+}
+
+/// What a recipe reads.
+pub struct Sets {
+    /// The sentences to learn from.
+    pub train: Vec<Labelled>,
+    /// The dev split of every set, by set name.
+    pub devs: Vec<(&'static str, Vec<Labelled>)>,
+}
+
+/// The training sentences of `recipe` (optionally of one set only, by name) and the dev
+/// splits of every set, read from `dir` (the `data/ner-id` folder).
+pub fn read_sets(
+    dir: &std::path::Path,
+    recipe: Recipe,
+    only: Option<&str>,
+) -> Result<Sets, String> {
+    let read = |file: &str| {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        super::conll::read_labelled(&text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut train = Vec::new();
+    let mut devs = Vec::new();
+    for (name, train_file, dev_file) in SETS {
+        let dev = read(dev_file)?;
+        if only.is_none_or(|o| o == name) {
+            train.extend(read(train_file)?);
+            if recipe == Recipe::Embedded {
+                train.extend(dev.iter().cloned());
+            }
+        }
+        devs.push((name, dev));
+    }
+    Ok(Sets { train, devs })
+}
 
 /// How to train.
 #[derive(Clone, Debug)]
