@@ -5,6 +5,8 @@
 // read back with {type: "bersih:stats"}. When the CLI is built, the hidden items of each page
 // are also compared with what `bersih extract` removes from the same file (exact on pages whose
 // own scripts do not change the DOM: the strict-CSP copies, whose inline scripts are blocked).
+// The reader view is then opened on each page with name highlights off and on (the first open
+// with them on tags the article), and its open time ({type: "bersih:stats"}.ms.reader) compared.
 // Not part of scripts/test.sh; run it by hand:
 //   node tests/e2e/perf.mjs [max pages]
 import fs from 'node:fs';
@@ -64,14 +66,23 @@ try {
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const page = ctx.pages()[0] || (await ctx.newPage());
-  const stats = (url) =>
-    sw.evaluate(async (u) => {
+  const send = (url, message) =>
+    sw.evaluate(async ([u, m]) => {
       for (const t of await chrome.tabs.query({})) {
         const s = await chrome.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
-        if (s && s.url === u) return s;
+        if (s && s.url === u) return chrome.tabs.sendMessage(t.id, m);
       }
       return null;
-    }, url);
+    }, [url, message]);
+  const stats = (url) => send(url, { type: 'bersih:stats' });
+  const highlight = (on) => sw.evaluate((v) => chrome.storage.sync.set({ settings: { highlight: v } }), on);
+  /** Opens the reader, reads its open time and closes it again. */
+  const readerMs = async (url) => {
+    const res = await send(url, { type: 'bersih:toggle-reader' });
+    const s = await stats(url);
+    await send(url, { type: 'bersih:toggle-reader' });
+    return res && res.article_found ? { ms: s.ms.reader, entities: res.entities } : null;
+  };
   for (const rel of chosen) {
     const want = cliItems(rel);
     for (const prefix of ['', '/csp']) {
@@ -81,7 +92,14 @@ try {
         const s = await waitFor(() => stats(url), { timeout: 15000, what: url });
         const got = s.items.map((x) => `${x.kind}:${x.text}`);
         const same = want ? JSON.stringify(got) === JSON.stringify(want) : null;
-        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad, same, csp: !!prefix });
+        await highlight(false);
+        await new Promise((r) => setTimeout(r, 100)); // the content script reloads its settings
+        const plain = await readerMs(url);
+        await highlight(true);
+        await new Promise((r) => setTimeout(r, 100));
+        const marked = await readerMs(url);
+        const reader = plain && marked ? { plainMs: plain.ms, markedMs: marked.ms, entities: marked.entities } : {};
+        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad, same, csp: !!prefix, ...reader });
       } catch (e) {
         console.log(`skipped ${prefix}${rel}: ${e.message.split('\n')[0]}`);
       }
@@ -98,13 +116,19 @@ const pct = (xs, p) => {
 };
 for (const r of rows) {
   const cmp = r.same === null ? '' : r.same ? '  =CLI' : '  ≠CLI';
-  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}${cmp}  ${r.csp ? 'csp/' : ''}${r.page}`);
+  const reader = r.markedMs === undefined ? '' : `  reader ${String(r.plainMs).padStart(5)} / ${String(r.markedMs).padStart(6)} ms (${r.entities} names)`;
+  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}${cmp}${reader}  ${r.csp ? 'csp/' : ''}${r.page}`);
 }
 for (const p of ['content', 'background']) {
   const rs = rows.filter((r) => r.path === p);
   if (!rs.length) continue;
   const total = rs.map((r) => r.snapshot + r.analyse + r.apply);
   console.log(`${p}: ${rs.length} pages, median nodes ${pct(rs.map((r) => r.nodes), 50)}; snapshot+analyse+apply median ${pct(total, 50).toFixed(1)} ms, p90 ${pct(total, 90).toFixed(1)} ms, max ${Math.max(...total).toFixed(1)} ms`);
+  const open = rs.filter((r) => r.markedMs !== undefined);
+  for (const [what, key] of [['without highlights', 'plainMs'], ['with highlights (first open)', 'markedMs']]) {
+    const ms = open.map((r) => r[key]);
+    if (ms.length) console.log(`${p}: reader open ${what}: ${ms.length} articles, median ${pct(ms, 50).toFixed(1)} ms, p90 ${pct(ms, 90).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
+  }
 }
 for (const csp of [false, true]) {
   const rs = rows.filter((r) => r.csp === csp && r.same !== null);
