@@ -16,8 +16,10 @@ pub struct Options {
     pub url: Option<String>,
     /// Extra recirculation lead-ins given by the user ("baca pula"), in any case.
     pub extra_phrases: Vec<String>,
-    /// Also recognise the people, organisations and places of the article. Off by default:
-    /// hiding inserts on a live page needs no entities, the reader view and the CLI do.
+    /// Also recognise the people, organisations and places of the article: fills
+    /// [`Analysis::entities`] and marks their mentions in [`Article::html`]. Off by default:
+    /// hiding inserts on a live page needs no entities (the reader view asks for
+    /// [`Analysis::highlights`] when it opens); the CLI turns it on.
     pub entities: bool,
 }
 

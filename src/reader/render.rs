@@ -55,7 +55,7 @@ pub enum Span {
     /// A line break.
     Break,
     /// A named entity's text, highlighted (only in marked copies of the blocks; see
-    /// [`super::highlight`]).
+    /// `highlight`).
     Mark(Mark, String),
 }
 
