@@ -68,8 +68,11 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Every promise of the marks on one page; returns what is wrong.
-fn check(path: &Path) -> Vec<String> {
+/// Every promise of the marks on one page; returns what is wrong. On the hand-made fixtures
+/// (`exact`), also that the list is the recogniser's own list of the text: no mention was left
+/// out or renamed (elsewhere a mention in `<pre>` is not marked, and one reaching into a list
+/// item's "- " is named by its marked part).
+fn check(path: &Path, exact: bool) -> Vec<String> {
     let name = path.display();
     let (with, without) = (analysed(path, true), analysed(path, false));
     let (Some(a), Some(plain)) = (&with.article, &without.article) else {
@@ -103,9 +106,8 @@ fn check(path: &Path) -> Vec<String> {
             fail(format!("{e:?} counted {} but marked {n} times", e.count));
         }
     }
-    // The list agrees with the recogniser's own list of the text (no mention was left out).
     let lang = bersih::lang::Lang::from_code(&with.lang);
-    if !a.html.contains("<pre>") && bersih::entities::entities(&a.text, lang) != with.entities {
+    if exact && bersih::entities::entities(&a.text, lang) != with.entities {
         fail("the list differs from entities::entities of the text".into());
     }
     if with.highlights().map(|h| (h.html, h.entities))
@@ -133,13 +135,18 @@ fn fixtures() -> PathBuf {
 
 #[test]
 fn marks_are_well_formed_only_in_html_and_counted_by_the_list() {
-    let mut paths = Vec::new();
-    pages(&fixtures(), &mut paths);
+    let mut exact = Vec::new();
+    pages(&fixtures(), &mut exact);
+    let mut corpus = Vec::new();
     match common::corpora() {
-        Some(dir) => pages(&dir, &mut paths),
+        Some(dir) => pages(&dir, &mut corpus),
         None => eprintln!("no ../shared/corpora: fixtures only"),
     }
-    let errors: Vec<String> = paths.iter().flat_map(|p| check(p)).collect();
+    let errors: Vec<String> = exact
+        .iter()
+        .flat_map(|p| check(p, true))
+        .chain(corpus.iter().flat_map(|p| check(p, false)))
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 

@@ -6,11 +6,14 @@
 //! and each mention is mapped back onto spans through the printer's runs ([`super::plain`]). A
 //! mention cut by an element edge (a name half inside a link or bold) is marked piece by piece,
 //! so a mark never crosses an element; its first piece stands for it. A mention in preformatted
-//! text has no span to mark, and is left out of the list too.
+//! text has no span to mark, and is left out of the list too; a mention reaching into text the
+//! printer added (a list item's "- ") is named by its marked part only.
+
+use std::collections::HashMap;
 
 use super::plain::{self, Run};
 use super::render::{Block, Mark, Span};
-use crate::entities::{self, Entity, Mention};
+use crate::entities::{self, Entity, Kind, Mention};
 use crate::lang::Lang;
 
 /// A marked stretch of one span's text.
@@ -21,6 +24,8 @@ struct Piece {
     /// Byte range in the span's text.
     start: usize,
     end: usize,
+    /// Byte range in the plain text.
+    text: std::ops::Range<usize>,
     /// Index of its mention.
     mention: usize,
 }
@@ -56,6 +61,7 @@ fn place(text: &str, mentions: &[Mention], runs: &[Run]) -> Vec<Piece> {
                     span: r.span,
                     start: start - r.at + r.from,
                     end: end - r.at + r.from,
+                    text: start..end,
                     mention,
                 });
             }
@@ -65,29 +71,27 @@ fn place(text: &str, mentions: &[Mention], runs: &[Run]) -> Vec<Piece> {
 }
 
 /// The distinct entities of the placed mentions with their counts, and each placed mention's
-/// index in that list.
+/// index in that list. A mention is named by the text from its first piece to its last.
 fn group(text: &str, mentions: &[Mention], pieces: &[Piece]) -> (Vec<Entity>, Vec<Option<u32>>) {
     let mut list: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
     let mut ids = vec![None; mentions.len()];
-    for p in pieces {
-        if ids[p.mention].is_some() {
-            continue;
-        }
-        let m = mentions[p.mention];
-        let name = crate::text::collapse_whitespace(&text[m.start..m.end]);
-        let id = match list.iter().position(|e| e.kind == m.kind && e.text == name) {
-            Some(i) => i,
-            None => {
+    for same in pieces.chunk_by(|a, b| a.mention == b.mention) {
+        let (first, last) = (&same[0], &same[same.len() - 1]);
+        let m = mentions[first.mention];
+        let name = crate::text::collapse_whitespace(&text[first.text.start..last.text.end]);
+        let id = *index
+            .entry((m.kind, name))
+            .or_insert_with_key(|(kind, name)| {
                 list.push(Entity {
-                    text: name,
-                    kind: m.kind,
+                    text: name.clone(),
+                    kind: *kind,
                     count: 0,
                 });
                 list.len() - 1
-            }
-        };
+            });
         list[id].count += 1;
-        ids[p.mention] = Some(id as u32);
+        ids[first.mention] = Some(id as u32);
     }
     // A stable sort keeps first-mention order among equal counts; the ids follow their entity.
     let mut ranked: Vec<(u32, Entity)> = (0..).zip(list).collect();
