@@ -38,6 +38,7 @@ const PART_VOTE: u32 = 3;
 /// Applies every repair, in order.
 pub(crate) fn repair(doc: &mut [Sentence<'_>]) {
     for s in doc.iter_mut() {
+        split_at_possessives(s);
         trim(s);
     }
     let votes = collect_votes(doc);
@@ -47,18 +48,40 @@ pub(crate) fn repair(doc: &mut [Sentence<'_>]) {
     }
 }
 
-/// Cuts calendar words from both edges of every entity and titles from the front of persons.
+/// Ends an entity at an English possessive: "New Zealand ’s Northland" names two things, and
+/// the part after the possessive starts an entity of the same type.
+fn split_at_possessives(s: &mut Sentence<'_>) {
+    for span in spans(&s.tags) {
+        for k in span.start + 1..span.end {
+            if matches!(s.words[k], "'s" | "’s" | "'S" | "’S") {
+                s.tags[k] = Tag::O;
+                if let Some(Tag::I(kind)) = s.tags.get(k + 1).copied() {
+                    s.tags[k + 1] = Tag::B(kind);
+                }
+            }
+        }
+    }
+}
+
+/// Cuts calendar words and bare punctuation from both edges of every entity, articles from its
+/// front and titles from the front of persons. A closing bracket stays when the entity opened it
+/// ("Badan Pengawas Obat dan Makanan (BPOM)").
 fn trim(s: &mut Sentence<'_>) {
     for span in spans(&s.tags) {
         let mut start = span.start;
         let mut end = span.end;
         while start < end
             && (s.cues[start] & (cues::CALENDAR | cues::ARTICLE) != 0
+                || is_bare_punctuation(s.words[start])
                 || (span.kind == Kind::Per && s.cues[start] & cues::TITLE != 0))
         {
             start += 1;
         }
-        while end > start && s.cues[end - 1] & cues::CALENDAR != 0 {
+        while end > start
+            && (s.cues[end - 1] & cues::CALENDAR != 0
+                || (is_bare_punctuation(s.words[end - 1])
+                    && !(s.words[end - 1] == ")" && s.words[start..end].contains(&"("))))
+        {
             end -= 1;
         }
         if (start, end) != (span.start, span.end) {
@@ -68,6 +91,10 @@ fn trim(s: &mut Sentence<'_>) {
             }
         }
     }
+}
+
+fn is_bare_punctuation(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
 }
 
 /// Writes one span's tags (or `O` when `kind` is `None`).
@@ -222,6 +249,23 @@ mod tests {
             &["O O B-PER I-PER O O"],
         );
         check(&[("pada Selasa Jakarta", "O B-LOC I-LOC")], &["O O B-LOC"]);
+    }
+
+    #[test]
+    fn bare_punctuation_leaves_entities_but_a_closed_bracket_stays() {
+        check(&[("- Budi ,", "B-ORG I-ORG I-ORG")], &["O B-ORG O"]);
+        check(
+            &[("Badan Pengawas ( BPOM )", "B-ORG I-ORG I-ORG I-ORG I-ORG")],
+            &["B-ORG I-ORG I-ORG I-ORG I-ORG"],
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_an_entity() {
+        check(
+            &[("New Zealand ’s Northland", "B-LOC I-LOC I-LOC I-LOC")],
+            &["B-LOC I-LOC O B-LOC"],
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
 /// records it and refuses to load under another.
-pub const FEATURE_SET: u32 = 9;
+pub const FEATURE_SET: u32 = 10;
 
 /// Longest gazetteer entry matched, in tokens.
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -128,8 +128,8 @@ struct Lexicon {
     names: HashMap<u64, u8>,
     /// Place and organisation names by sequence hash, as `LIST_*` bits.
     phrases: HashMap<u64, u8>,
-    /// Frequency band by lower-case hash.
-    bands: HashMap<u64, u8>,
+    /// Frequency bands by lower-case hash: in Indonesian and in English.
+    bands: HashMap<u64, [u8; 2]>,
 }
 
 fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
@@ -171,10 +171,18 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let bands = super::gazetteer::entries(super::gazetteer::COMMON_ID)
+        let mut bands: HashMap<u64, [u8; 2]> = HashMap::new();
+        for (side, list) in [super::gazetteer::COMMON_ID, super::gazetteer::COMMON_EN]
+            .into_iter()
             .enumerate()
-            .map(|(rank, w)| (lower_hash(w), band_of(rank)))
-            .collect();
+        {
+            for (rank, w) in super::gazetteer::entries(list).enumerate() {
+                let band = &mut bands.entry(lower_hash(w)).or_default()[side];
+                if *band == 0 {
+                    *band = band_of(rank);
+                }
+            }
+        }
         Lexicon {
             bands,
             cues: cue_map,
@@ -282,9 +290,11 @@ fn affix_hashes<const N: usize>(word: &str, lens: [usize; N], from_end: bool) ->
 /// Computes the per-token information of a sentence.
 pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<TokenInfo>) {
     let lex = lexicon();
+    let english = lang == Some(Lang::En);
     out.clear();
     for w in tokens {
-        let mut lower = lower_hash(w);
+        let word_hash = lower_hash(w);
+        let mut lower = word_hash;
         let cue = lex.cues.get(&lower).map_or(0, |c| match lang {
             Some(Lang::En) => c[1],
             Some(Lang::Id | Lang::Ms) => c[0],
@@ -298,7 +308,7 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
         } else {
             cue
         };
-        if lang == Some(Lang::En) {
+        if english {
             lower = lex.en_to_id.get(&lower).copied().unwrap_or(lower);
         }
         out.push(TokenInfo {
@@ -313,7 +323,10 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
                 .get(&seq_hash(std::iter::once(lower)))
                 .copied()
                 .unwrap_or(0),
-            band: lex.bands.get(&lower).copied().unwrap_or(0),
+            band: lex
+                .bands
+                .get(&word_hash)
+                .map_or(0, |b| b[usize::from(english)]),
             cap_run: 0,
             cap_pos: 0,
             run_heads: 0,

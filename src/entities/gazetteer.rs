@@ -18,6 +18,8 @@ pub(crate) const PLACES_EN: &str = include_str!("data/places-en.txt");
 pub(crate) const ORGS: &str = include_str!("data/orgs.txt");
 /// Everyday Indonesian words, most frequent first.
 pub(crate) const COMMON_ID: &str = include_str!("data/common-id.txt");
+/// Everyday English words, most frequent first.
+pub(crate) const COMMON_EN: &str = include_str!("data/common-en.txt");
 /// Place names in any language: the world's larger cities and Indonesia's regencies.
 pub(crate) const PLACES_WORLD: &str = include_str!("data/places-world.txt");
 

@@ -39,10 +39,12 @@ pub fn split_tokens(text: &str) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token {
-                start,
-                end: start + c.len_utf8(),
-            });
+            // An English possessive is one token ("Sudan" "’s"), as in the English fixtures.
+            let end = start + c.len_utf8() + possessive_len(c, &text[start + c.len_utf8()..]);
+            if end > start + c.len_utf8() {
+                chars.next();
+            }
+            out.push(Token { start, end });
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -53,8 +55,11 @@ pub fn split_tokens(text: &str) -> Vec<Token> {
                 continue;
             }
             if is_inner_joiner(next) {
-                let after = text[pos + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) && joiner_fits(next, &text[start..pos])
+                let rest = &text[pos + next.len_utf8()..];
+                let after = rest.chars().next();
+                if after.is_some_and(char::is_alphanumeric)
+                    && joiner_fits(next, &text[start..pos])
+                    && possessive_len(next, rest) == 0
                 {
                     chars.next();
                     end = pos + next.len_utf8();
@@ -71,6 +76,16 @@ pub fn split_tokens(text: &str) -> Vec<Token> {
         out.push(Token { start, end });
     }
     out
+}
+
+/// Length of the "s" of a possessive when `apostrophe` and `rest` start one ("’s" then no more
+/// letters), else 0.
+fn possessive_len(apostrophe: char, rest: &str) -> usize {
+    let mut after = rest.chars();
+    let possessive = matches!(apostrophe, '\'' | '’')
+        && matches!(after.next(), Some('s' | 'S'))
+        && !after.next().is_some_and(char::is_alphanumeric);
+    usize::from(possessive)
 }
 
 /// Whether `joiner` may continue the word `so_far`. Commas and slashes join only numbers
@@ -177,6 +192,17 @@ mod tests {
                 "pada",
                 "24/8",
                 ".",
+            ]],
+        );
+    }
+
+    #[test]
+    fn possessives_are_their_own_token() {
+        check(
+            "Sudan’s army met O'Brien's men on Jum'at at Qur'an school",
+            &[&[
+                "Sudan", "’s", "army", "met", "O'Brien", "'s", "men", "on", "Jum'at", "at",
+                "Qur'an", "school",
             ]],
         );
     }
