@@ -89,14 +89,36 @@ pub fn all(field: fn(&Table) -> &'static [&'static str]) -> impl Iterator<Item =
 /// "selepas", "bisa"/"boleh"): the shared core beats English, the markers settle the rest, and a
 /// tie goes to the earlier table.
 pub fn detect(page: &crate::page::Page) -> (String, Option<Lang>) {
+    let hits = stopword_hits(page);
+    let by_text = best_by_stopwords(&hits);
     if let Some(code) = declared(page) {
         let lang = Lang::from_code(&code);
-        return (code, lang);
+        // A template can declare the wrong language ("en" on an Indonesian news site): the
+        // text overrules a declared table language when it is clearly another one.
+        let overruled = match (lang, by_text) {
+            (Some(said), Some(found)) if said != found => {
+                hits[table_index(found)] >= OVERRULE_RATIO * hits[table_index(said)]
+            }
+            _ => false,
+        };
+        if !overruled {
+            return (code, lang);
+        }
     }
-    match by_stopwords(page) {
+    match by_text {
         Some(lang) => (lang.code().to_string(), Some(lang)),
         None => ("und".to_string(), None),
     }
+}
+
+/// How many times more stopwords of another table language overrule a declared one.
+const OVERRULE_RATIO: usize = 3;
+
+fn table_index(lang: Lang) -> usize {
+    TABLES
+        .iter()
+        .position(|t| t.lang == lang)
+        .expect("every Lang has a table")
 }
 
 /// Words of body text sampled for stopword counting: enough for a stable count, bounded work.
@@ -135,8 +157,8 @@ fn declared(page: &crate::page::Page) -> Option<String> {
     Some(code.to_string())
 }
 
-/// The table language whose stopwords occur most often in the first words of the body text.
-fn by_stopwords(page: &crate::page::Page) -> Option<Lang> {
+/// Stopword counts of each table language in the first words of the body text.
+fn stopword_hits(page: &crate::page::Page) -> [usize; TABLES.len()] {
     let scope = page.find_tag("body").unwrap_or(page.root());
     let mut hits = [0usize; TABLES.len()];
     let mut seen = 0;
@@ -158,6 +180,11 @@ fn by_stopwords(page: &crate::page::Page) -> Option<Lang> {
             }
         }
     }
+    hits
+}
+
+/// The table language whose stopwords occur most often, given enough of them.
+fn best_by_stopwords(hits: &[usize; TABLES.len()]) -> Option<Lang> {
     let (best, &count) = hits.iter().enumerate().rev().max_by_key(|&(_, c)| c)?;
     (count >= MIN_STOPWORD_HITS).then(|| TABLES[best].lang)
 }
@@ -219,6 +246,16 @@ mod tests {
         assert_eq!(detect_html("<html lang=cs><p>x</p>"), ("cs".into(), None));
         let meta = "<html><meta name=content-language content=ms-MY><p>x</p>";
         assert_eq!(detect_html(meta), ("ms".into(), Some(Lang::Ms)));
+    }
+
+    #[test]
+    fn text_overrules_a_declared_language_it_clearly_is_not() {
+        let id = "<html lang=en><p>Menurut dia, hal tersebut tidak bisa dilakukan karena \
+                  anggaran belum cair, sehingga pemerintah akan menunda proyek itu.</p>";
+        assert_eq!(detect_html(id), ("id".into(), Some(Lang::Id)));
+        let en = "<html lang=id><p>He said that the project was delayed because the budget \
+                  had not been approved, and it will be reviewed after the meeting.</p>";
+        assert_eq!(detect_html(en), ("en".into(), Some(Lang::En)));
     }
 
     #[test]
