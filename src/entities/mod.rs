@@ -329,21 +329,40 @@ pub fn mentions(text: &str, lang: Option<Lang>) -> Vec<Mention> {
 /// The distinct entities of a text with their mention counts, most mentioned first (ties in
 /// order of first mention).
 pub fn entities(text: &str, lang: Option<Lang>) -> Vec<Entity> {
-    let mut res: Vec<Entity> = Vec::new();
-    for m in mentions(text, lang) {
+    let named = mentions(text, lang).into_iter().map(|m| {
         let name = crate::text::collapse_whitespace(&text[m.start..m.end]);
-        match res.iter_mut().find(|e| e.kind == m.kind && e.text == name) {
-            Some(e) => e.count += 1,
-            None => res.push(Entity {
-                text: name,
-                kind: m.kind,
-                count: 1,
-            }),
-        }
+        (m.kind, name)
+    });
+    group(named).0
+}
+
+/// Groups named mentions into distinct entities (same type, same name), most mentioned first
+/// (ties in order of first mention); also returns each mention's index in that list.
+pub fn group(named: impl IntoIterator<Item = (Kind, String)>) -> (Vec<Entity>, Vec<u32>) {
+    let mut list: Vec<Entity> = Vec::new();
+    let mut index: std::collections::HashMap<(Kind, String), usize> = Default::default();
+    let mut ids = Vec::new();
+    for key in named {
+        let id = *index.entry(key).or_insert_with_key(|(kind, name)| {
+            list.push(Entity {
+                text: name.clone(),
+                kind: *kind,
+                count: 0,
+            });
+            list.len() - 1
+        });
+        list[id].count += 1;
+        ids.push(id);
     }
-    // A stable sort keeps first-mention order among equal counts.
-    res.sort_by_key(|e| std::cmp::Reverse(e.count));
-    res
+    // A stable sort keeps first-mention order among equal counts; the ids follow their entity.
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(list[i].count));
+    let mut rank = vec![0u32; list.len()];
+    for (r, &i) in (0..).zip(&order) {
+        rank[i] = r;
+    }
+    let ranked = order.iter().map(|&i| list[i].clone()).collect();
+    (ranked, ids.into_iter().map(|id| rank[id]).collect())
 }
 
 #[cfg(test)]

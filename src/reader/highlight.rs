@@ -9,11 +9,9 @@
 //! text has no span to mark, and is left out of the list too; a mention reaching into text the
 //! printer added (a list item's "- ") is named by its marked part only.
 
-use std::collections::HashMap;
-
 use super::plain::{self, Run};
 use super::render::{Block, Mark, Span};
-use crate::entities::{self, Entity, Kind, Mention};
+use crate::entities::{self, Entity, Mention};
 use crate::lang::Lang;
 
 /// A marked stretch of one span's text.
@@ -73,37 +71,18 @@ fn place(text: &str, mentions: &[Mention], runs: &[Run]) -> Vec<Piece> {
 /// The distinct entities of the placed mentions with their counts, and each placed mention's
 /// index in that list. A mention is named by the text from its first piece to its last.
 fn group(text: &str, mentions: &[Mention], pieces: &[Piece]) -> (Vec<Entity>, Vec<Option<u32>>) {
-    let mut list: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
-    let mut ids = vec![None; mentions.len()];
-    for same in pieces.chunk_by(|a, b| a.mention == b.mention) {
+    let placed: Vec<&[Piece]> = pieces.chunk_by(|a, b| a.mention == b.mention).collect();
+    let named = placed.iter().map(|same| {
         let (first, last) = (&same[0], &same[same.len() - 1]);
-        let m = mentions[first.mention];
         let name = crate::text::collapse_whitespace(&text[first.text.start..last.text.end]);
-        let id = *index
-            .entry((m.kind, name))
-            .or_insert_with_key(|(kind, name)| {
-                list.push(Entity {
-                    text: name.clone(),
-                    kind: *kind,
-                    count: 0,
-                });
-                list.len() - 1
-            });
-        list[id].count += 1;
-        ids[first.mention] = Some(id as u32);
+        (mentions[first.mention].kind, name)
+    });
+    let (list, placed_ids) = entities::group(named);
+    let mut ids = vec![None; mentions.len()];
+    for (same, id) in placed.iter().zip(placed_ids) {
+        ids[same[0].mention] = Some(id);
     }
-    // A stable sort keeps first-mention order among equal counts; the ids follow their entity.
-    let mut ranked: Vec<(u32, Entity)> = (0..).zip(list).collect();
-    ranked.sort_by_key(|(_, e)| std::cmp::Reverse(e.count));
-    let mut rank = vec![0; ranked.len()];
-    for (r, (i, _)) in (0..).zip(&ranked) {
-        rank[*i as usize] = r;
-    }
-    for id in ids.iter_mut().flatten() {
-        *id = rank[*id as usize];
-    }
-    (ranked.into_iter().map(|(_, e)| e).collect(), ids)
+    (list, ids)
 }
 
 /// Copies of the blocks with the pieces' text in marks.
