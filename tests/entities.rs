@@ -177,6 +177,30 @@ fn titles_stay_outside_names() {
 }
 
 #[test]
+fn datelines_are_places() {
+    for (text, lang, place) in [
+        (
+            "JAKARTA, KOMPAS.com – Banjir merendam Jakarta Utara.",
+            Lang::Id,
+            "JAKARTA",
+        ),
+        (
+            "PUTRAJAYA: Kerajaan mengumumkan bantuan tunai.",
+            Lang::Ms,
+            "PUTRAJAYA",
+        ),
+        (
+            "KUALA LUMPUR, Nov 28 - Prices rose again.",
+            Lang::En,
+            "KUALA LUMPUR",
+        ),
+    ] {
+        let found = spans(text, Some(lang));
+        assert!(found.contains(&(place, Kind::Loc)), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn months_and_weekdays_are_never_entities() {
     let text = "Pada Senin (12/8), Presiden tiba di Jakarta. Rapat digelar Selasa dan Rabu, \
                 lalu berlanjut pada Agustus hingga September. Sabtu, Kamis dan Jumat libur. \

@@ -27,6 +27,7 @@
 
 pub mod conll;
 pub mod cues;
+mod dateline;
 mod decode;
 mod document;
 mod english;
@@ -289,6 +290,7 @@ impl Tagger {
         }
         decode::viterbi(&sc.emissions, &self.model.trans, &mut sc.best);
         let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
+        dateline::tag_dateline(words, &sc.infos, &mut tags);
         if lang == Some(Lang::En) {
             english::join_of_names(words, &sc.infos, &mut tags);
         }
