@@ -22,7 +22,7 @@ const IDNER_DEV_F1: f64 = 0.8408;
 const NERGRIT_DEV_F1: f64 = 0.7195;
 /// Micro F1 of the embedded model on the hand-annotated fixtures (`tests/fixtures/ner`), which
 /// no recipe trains on, each file read as one document. Measured with `train-ner -- --eval`.
-const ENGLISH_F1: f64 = 0.8008;
+const ENGLISH_F1: f64 = 0.8023;
 const MALAY_F1: f64 = 0.8201;
 /// How far a score may fall below the recorded one before the test fails.
 const TOLERANCE: f64 = 0.005;

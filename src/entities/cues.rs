@@ -28,6 +28,9 @@ pub const NAME_LINK: Class = 1 << 6;
 pub const CALENDAR: Class = 1 << 7;
 /// An article ("The", "A"): cut from the front of any entity.
 pub const ARTICLE: Class = 1 << 8;
+/// A nationality, people or faith word ("Sudanese", "Malaysians", "Muslim"): in English it is
+/// capitalised but names no person, organisation or place.
+pub const DEMONYM: Class = 1 << 9;
 
 /// Longest entry of [`ABBREVIATIONS`], in bytes.
 pub const LONGEST_ABBREVIATION: usize = 5;
@@ -131,6 +134,35 @@ const EN: &[(&str, Class)] = &[
 /// English function words with the Indonesian word that plays their part. For English text the
 /// word features see the Indonesian word, so what the model learned around "dan", "di" or
 /// "kata" applies to "and", "in" or "said" (it was never trained on English).
+/// English nationality, people and faith words ([`DEMONYM`]).
+#[rustfmt::skip]
+const DEMONYMS_EN: &[&str] = &[
+    "afghan", "afghans", "african", "africans", "albanian", "algerian", "american", "americans",
+    "arab", "arabs", "argentine", "argentinian", "armenian", "asian", "asians", "australian",
+    "australians", "austrian", "azerbaijani", "balinese", "bangladeshi", "belgian", "bolivian",
+    "bosnian", "brazilian", "british", "bruneian", "buddhist", "buddhists", "bulgarian", "burmese",
+    "cambodian", "cameroonian", "canadian", "canadians", "catholic", "catholics", "chilean",
+    "chinese", "christian", "christians", "colombian", "congolese", "croatian", "cuban", "cypriot",
+    "czech", "danish", "dutch", "egyptian", "egyptians", "emirati", "english", "eritrean",
+    "estonian", "ethiopian", "european", "europeans", "filipino", "filipinos", "finnish", "french",
+    "georgian", "german", "germans", "ghanaian", "greek", "haitian", "hindu", "hindus", "hungarian",
+    "icelandic", "indian", "indians", "indonesian", "indonesians", "iranian", "iranians", "iraqi",
+    "iraqis", "irish", "israeli", "israelis", "italian", "ivorian", "jamaican", "japanese",
+    "javanese", "jewish", "jordanian", "kazakh", "kenyan", "korean", "koreans", "kosovar",
+    "kuwaiti", "kyrgyz", "lao", "laotian", "latvian", "lebanese", "libyan", "lithuanian", "malay",
+    "malays", "malaysian", "malaysians", "maldivian", "malian", "maltese", "maori", "mexican",
+    "mexicans", "moldovan", "mongolian", "moroccan", "mozambican", "muslim", "muslims", "māori",
+    "namibian", "nepalese", "nepali", "nigerian", "norwegian", "pakistani", "pakistanis",
+    "palestinian", "palestinians", "panamanian", "papuan", "paraguayan", "persian", "peruvian",
+    "polish", "portuguese", "protestant", "qatari", "rohingya", "romanian", "russian", "russians",
+    "rwandan", "saudi", "saudis", "scottish", "senegalese", "serbian", "shia", "shiite",
+    "singaporean", "singaporeans", "slovak", "slovenian", "somali", "spanish", "sudanese",
+    "sundanese", "sunni", "swedish", "swiss", "syrian", "syrians", "taiwanese", "tajik",
+    "tanzanian", "thai", "tibetan", "timorese", "tunisian", "turkish", "turkmen", "ugandan",
+    "ukrainian", "ukrainians", "uruguayan", "uzbek", "venezuelan", "vietnamese", "welsh", "yemeni",
+    "zambian", "zimbabwean",
+];
+
 #[rustfmt::skip]
 pub const EN_TO_ID: &[(&str, &str)] = &[
     ("after", "setelah"), ("and", "dan"), ("as", "sebagai"), ("at", "di"), ("before", "sebelum"),
@@ -154,7 +186,13 @@ pub fn entries(lang: Option<Lang>) -> impl Iterator<Item = (&'static str, Class)
         Some(Lang::Id | Lang::Ms) => (ID, MS, &[]),
         None => (ID, MS, EN),
     };
-    id.iter().chain(ms).chain(en).copied().chain(calendar())
+    let demonyms = if en.is_empty() { &[][..] } else { DEMONYMS_EN };
+    id.iter()
+        .chain(ms)
+        .chain(en)
+        .copied()
+        .chain(demonyms.iter().map(|&w| (w, DEMONYM)))
+        .chain(calendar())
 }
 
 /// Month and weekday names of every language table. A month counts only in its full form (the
@@ -194,6 +232,7 @@ mod tests {
         sorted(ID, |e| e.0);
         sorted(MS, |e| e.0);
         sorted(EN, |e| e.0);
+        sorted(DEMONYMS_EN, |s| s);
         sorted(EN_TO_ID, |e| e.0);
         assert!(ABBREVIATIONS
             .iter()

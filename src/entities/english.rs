@@ -1,5 +1,8 @@
 //! Repairs for English name shapes that the model, trained on Indonesian only, cannot learn.
 //!
+//! English capitalises nationality and faith words ("Sudanese officials", "Muslim voters"),
+//! which Indonesian writes in lower case: an entity made only of such words is dropped.
+//!
 //! Indonesian names an institution head first with no linking word ("Kementerian Kesehatan",
 //! "Universitas Oxford"); English often links head and name with "of" ("Ministry of Health",
 //! "University of Oxford", "Province of Aceh"). The model sees a lower-case "of" and splits the
@@ -12,6 +15,18 @@ use super::{Kind, Tag};
 
 /// The linking word, lower case.
 const LINK: &str = "of";
+
+/// Drops entities made only of nationality and faith words (see the module docs).
+pub(crate) fn drop_demonyms(infos: &[TokenInfo], tags: &mut [Tag]) {
+    for span in super::spans(tags) {
+        if infos[span.start..span.end]
+            .iter()
+            .all(|i| i.cue & cues::DEMONYM != 0)
+        {
+            tags[span.start..span.end].fill(Tag::O);
+        }
+    }
+}
 
 /// Joins "<Head …> of <Name …>" runs into one entity (see the module docs).
 pub(crate) fn join_of_names(words: &[&str], infos: &[TokenInfo], tags: &mut [Tag]) {

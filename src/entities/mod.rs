@@ -292,6 +292,7 @@ impl Tagger {
         let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
         dateline::tag_dateline(words, &sc.infos, &mut tags);
         if lang == Some(Lang::En) {
+            english::drop_demonyms(&sc.infos, &mut tags);
             english::join_of_names(words, &sc.infos, &mut tags);
         }
         tags
