@@ -35,6 +35,47 @@ pub enum Kind {
     Boilerplate,
 }
 
+/// The rule that found a removed block and what it matched on the page, so a user can see why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The rule.
+    pub rule: Rule,
+    /// What matched, as written on the page: the lead-in ("Baca Juga:"), the class or id, the
+    /// attribute, the label; empty for boilerplate.
+    pub evidence: String,
+}
+
+/// The rules of [`Reason`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A recirculation lead-in starts the block ("Baca Juga:", "Read also").
+    LeadIn,
+    /// A class or id names a recirculation box (`baca-juga`, `linksisip`).
+    MarkedBox,
+    /// An ad network's attribute (`data-ad-slot`).
+    AdAttribute,
+    /// A class, id or tag name with an ad token (`ads-box`, `amp-ad`).
+    AdName,
+    /// An iframe from an ad network, or named as an ad frame.
+    AdFrame,
+    /// A caption such as "ADVERTISEMENT" or "Scroll to continue with content".
+    AdLabel,
+    /// A `rel="sponsored"` link on a line of its own.
+    SponsoredLink,
+    /// A line of in-article boilerplate, or a list of links before or after the article.
+    Boilerplate,
+}
+
+impl Reason {
+    pub(crate) fn new(rule: Rule, evidence: &str) -> Reason {
+        Reason {
+            rule,
+            evidence: evidence.trim().to_string(),
+        }
+    }
+}
+
 /// A removed block: hidden on the page (recirculation, ad) or left out of the article (boilerplate).
 #[derive(Clone, Debug, Serialize)]
 pub struct Removal {
@@ -43,8 +84,10 @@ pub struct Removal {
     pub node: NodeId,
     /// Why it is removed.
     pub kind: Kind,
-    /// Its visible text, whitespace collapsed, so a user can see why.
+    /// Its visible text, whitespace collapsed.
     pub text: String,
+    /// The rule that found it.
+    pub reason: Reason,
 }
 
 /// The lead image of an article.

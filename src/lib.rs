@@ -32,5 +32,7 @@ pub mod live;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyse, Analysis, Article, Highlights, Kind, LeadImage, Options, Removal};
+pub use analysis::{
+    analyse, Analysis, Article, Highlights, Kind, LeadImage, Options, Reason, Removal, Rule,
+};
 pub use page::{NodeId, Page, PageBuilder};

@@ -20,7 +20,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use crate::analysis::{analyse, Analysis, Article, Highlights, Kind, Options};
+use crate::analysis::{analyse, Analysis, Article, Highlights, Kind, Options, Reason};
 use crate::snapshot::{Decision, Recorder, Traced};
 
 /// Attribute that marks a hidden block; its value is the kind.
@@ -43,6 +43,7 @@ struct Hide {
     text_node: bool,
     kind: Kind,
     text: String,
+    reason: Reason,
     /// The element carrying the attribute while applied: the block itself or our wrapper.
     applied: Option<Element>,
 }
@@ -95,6 +96,8 @@ pub struct Item {
     pub kind: Kind,
     /// Its visible text.
     pub text: String,
+    /// The rule that found it.
+    pub reason: Reason,
     /// Whether it is hidden now.
     pub hidden: bool,
 }
@@ -200,6 +203,7 @@ impl LivePage {
             text_node: d.text_node,
             kind: d.kind,
             text: d.text,
+            reason: d.reason,
             applied: None,
         });
     }
@@ -284,6 +288,7 @@ impl LivePage {
             stats.items.push(Item {
                 kind: h.kind,
                 text: h.text.clone(),
+                reason: h.reason.clone(),
                 hidden: h.applied.is_some(),
             });
         }

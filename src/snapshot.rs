@@ -31,7 +31,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, Kind};
+use crate::analysis::{Analysis, Kind, Reason};
 use crate::page::{NodeId, Page, PageBuilder};
 
 /// Where a page node came from.
@@ -64,6 +64,8 @@ pub struct Decision {
     pub kind: Kind,
     /// Its visible text, whitespace collapsed.
     pub text: String,
+    /// The rule that found it.
+    pub reason: Reason,
 }
 
 #[derive(Debug)]
@@ -283,6 +285,7 @@ impl Traced {
                 text_node,
                 kind: removal.kind,
                 text: removal.text.clone(),
+                reason: removal.reason.clone(),
             });
         }
         res

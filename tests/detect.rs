@@ -58,6 +58,41 @@ fn fixtures_remove_exactly_the_marked_blocks() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// Every removal says which rule found it and what matched: a rule of its kind and the matched
+/// text (a lead-in may head the block or stand before it: "Berita Terkait" over a list).
+#[test]
+fn removals_say_why() {
+    use bersih::{Kind, Rule};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/detect");
+    let mut seen = Vec::new();
+    for path in html_files(&dir) {
+        let page = bersih::html::parse(&fs::read_to_string(&path).unwrap());
+        for r in bersih::detect::detect(&page, &Options::default()) {
+            let name = path.file_name().unwrap().to_string_lossy();
+            let fits = match r.kind {
+                Kind::Recirculation => matches!(r.reason.rule, Rule::LeadIn | Rule::MarkedBox),
+                Kind::Ad => !matches!(
+                    r.reason.rule,
+                    Rule::LeadIn | Rule::MarkedBox | Rule::Boilerplate
+                ),
+                Kind::Boilerplate => false,
+            };
+            assert!(fits, "{name}: {:?} found by {:?}", r.kind, r.reason);
+            assert!(!r.reason.evidence.is_empty(), "{name}: {:?}", r.reason);
+            seen.push(r.reason.rule);
+        }
+    }
+    for rule in [
+        Rule::LeadIn,
+        Rule::MarkedBox,
+        Rule::AdAttribute,
+        Rule::AdName,
+        Rule::AdLabel,
+    ] {
+        assert!(seen.contains(&rule), "no fixture exercises {rule:?}");
+    }
+}
+
 #[test]
 fn corpus_removals_are_never_prose() {
     let corpora =

@@ -261,6 +261,7 @@ struct Report<'a> {
 struct RemovedItem<'a> {
     kind: bersih::Kind,
     text: &'a str,
+    reason: &'a bersih::Reason,
 }
 
 #[derive(Serialize)]
@@ -295,6 +296,7 @@ impl<'a> Report<'a> {
                 .map(|r| RemovedItem {
                     kind: r.kind,
                     text: &r.text,
+                    reason: &r.reason,
                 })
                 .collect(),
             entities: &a.entities,

@@ -12,6 +12,7 @@
 //! smaller block is reported instead.
 
 use super::stats::{self, Stats};
+use crate::analysis::{Reason, Rule};
 use crate::lang;
 use crate::page::{NodeId, Page};
 use crate::text;
@@ -112,14 +113,21 @@ enum Part {
     Content,
 }
 
-/// The topmost node of every ad block, in document order.
-pub(super) fn find(page: &Page, stats: &Stats) -> Vec<NodeId> {
+/// The topmost node of every ad block, in document order, with the reason of its first seed.
+pub(super) fn find(page: &Page, stats: &Stats) -> Vec<(NodeId, Reason)> {
     let parts = classify(page, stats);
     let mut found = Vec::new();
     let mut id = page.root();
     while id.index() < page.len() {
         if parts[id.index()] == Part::Ad {
-            found.push(id);
+            // A block is an ad because a seed is in it (or is it).
+            let (rule, evidence) = page
+                .subtree(id)
+                .map(NodeId::new)
+                .filter(|&n| page.is_element(n))
+                .find_map(|n| seed(page, stats, n))
+                .unwrap_or((Rule::AdName, ""));
+            found.push((id, Reason::new(rule, evidence)));
             id = page.skip(id);
         } else {
             id = NodeId::new(id.index() + 1);
@@ -159,7 +167,7 @@ fn classify(page: &Page, stats: &Stats) -> Vec<Part> {
             Part::Empty
         } else if stats::is_frame(page.tag(id)) {
             Part::Content
-        } else if is_seed(page, stats, id) || (has_ad[i] && !has_content[i]) {
+        } else if seed(page, stats, id).is_some() || (has_ad[i] && !has_content[i]) {
             Part::Ad
         } else if stats.words(id) == 0 && stats.media(id) == 0 {
             Part::Empty
@@ -183,24 +191,30 @@ fn text_part(s: &str) -> Part {
     }
 }
 
-/// Whether the element itself says "ad", and holds no article prose.
-fn is_seed(page: &Page, stats: &Stats, id: NodeId) -> bool {
-    let says_ad = has_ad_attr(page, id)
-        || has_ad_token(page, stats, id)
-        || is_ad_iframe(page, id)
-        || is_label_element(page, stats, id)
-        || is_sponsored_link(page, stats, id);
-    says_ad && !stats.holds_prose(id)
+/// Whether the element itself says "ad", and holds no article prose: the rule that says so and
+/// what it matched.
+fn seed<'a>(page: &'a Page, stats: &Stats, id: NodeId) -> Option<(Rule, &'a str)> {
+    let says_ad = ad_attr(page, id)
+        .map(|a| (Rule::AdAttribute, a))
+        .or_else(|| ad_name(page, stats, id).map(|n| (Rule::AdName, n)))
+        .or_else(|| ad_iframe(page, id).map(|f| (Rule::AdFrame, f)))
+        .or_else(|| label_element(page, stats, id).map(|l| (Rule::AdLabel, l)))
+        .or_else(|| sponsored_link(page, stats, id).map(|r| (Rule::SponsoredLink, r)));
+    says_ad.filter(|_| !stats.holds_prose(id))
 }
 
-fn has_ad_attr(page: &Page, id: NodeId) -> bool {
-    AD_ATTRS.iter().any(|a| page.attr(id, a).is_some())
+/// The ad network attribute the element has.
+fn ad_attr(page: &Page, id: NodeId) -> Option<&'static str> {
+    AD_ATTRS
+        .iter()
+        .copied()
+        .find(|a| page.attr(id, a).is_some())
 }
 
 /// A class, the id, or a custom tag name (`amp-ad`) with an ad token, unless that name is only a
 /// slug of the element's own text (a heading "Conducting ad hoc analysis" with that id, a menu
 /// item `li.menu-iab-ad-revenue-report`).
-fn has_ad_token(page: &Page, stats: &Stats, id: NodeId) -> bool {
+fn ad_name<'a>(page: &'a Page, stats: &Stats, id: NodeId) -> Option<&'a str> {
     let tag = page.tag(id);
     let custom_tag = tag.contains('-').then_some(tag);
     let names = page
@@ -210,11 +224,9 @@ fn has_ad_token(page: &Page, stats: &Stats, id: NodeId) -> bool {
     let mut ad_names = names
         .filter(|name| tokens(name).any(is_ad_token))
         .peekable();
-    if ad_names.peek().is_none() {
-        return false;
-    }
+    ad_names.peek()?;
     let slug = own_text_slug(page, stats, id);
-    ad_names.any(|name| {
+    ad_names.find(|name| {
         !slug
             .as_ref()
             .is_some_and(|slug| squash(name).contains(slug.as_str()))
@@ -241,43 +253,47 @@ fn is_ad_token(token: &str) -> bool {
     AD_TOKENS.iter().any(|t| t.eq_ignore_ascii_case(token))
 }
 
-/// An iframe served by an ad network, or named like an ad frame (`google_ads_iframe_…`).
-fn is_ad_iframe(page: &Page, id: NodeId) -> bool {
+/// An iframe served by an ad network, or named like an ad frame (`google_ads_iframe_…`): the
+/// network's host or the frame's name.
+fn ad_iframe(page: &Page, id: NodeId) -> Option<&str> {
     if page.tag(id) != "iframe" {
-        return false;
+        return None;
     }
     let src = page.attr(id, "src").unwrap_or("").to_ascii_lowercase();
-    AD_HOSTS.iter().any(|host| src.contains(host))
-        || page
-            .attr(id, "name")
-            .is_some_and(|name| tokens(name).any(is_ad_token))
+    AD_HOSTS
+        .iter()
+        .copied()
+        .find(|host| src.contains(host))
+        .or_else(|| {
+            page.attr(id, "name")
+                .filter(|name| tokens(name).any(is_ad_token))
+        })
 }
 
 /// An element whose only text is an ad caption, with no link or image of its own (so a footer
 /// link "Iklan" to the rate card is not one), and not a heading (an article about ads may have a
 /// section "Iklan").
-fn is_label_element(page: &Page, stats: &Stats, id: NodeId) -> bool {
-    !HEADING_TAGS.contains(&page.tag(id))
+fn label_element<'a>(page: &'a Page, stats: &Stats, id: NodeId) -> Option<&'a str> {
+    let alone = !HEADING_TAGS.contains(&page.tag(id))
         && stats.text_nodes(id) == 1
         && stats.link_words(id) == 0
-        && stats.media(id) == 0
-        && stats.first_text(id).is_some_and(|t| is_label(page.text(t)))
+        && stats.media(id) == 0;
+    let text = page.text(stats.first_text(id).filter(|_| alone)?);
+    is_label(text).then_some(text)
 }
 
-/// A `rel="sponsored"` link that stands on its own line (a promo box, not a link in a sentence).
-fn is_sponsored_link(page: &Page, stats: &Stats, id: NodeId) -> bool {
-    let sponsored = page.attr(id, "rel").is_some_and(|rel| {
+/// A `rel="sponsored"` link that stands on its own line (a promo box, not a link in a sentence):
+/// its `rel` value.
+fn sponsored_link<'a>(page: &'a Page, stats: &Stats, id: NodeId) -> Option<&'a str> {
+    let rel = page.attr(id, "rel").filter(|rel| {
         rel.split_ascii_whitespace()
             .any(|r| r.eq_ignore_ascii_case("sponsored"))
-    });
-    if !sponsored {
-        return false;
-    }
+    })?;
     let line = page
         .ancestors(id)
         .find(|&a| stats::is_block(page.tag(a)))
         .unwrap_or(page.root());
-    stats.plain_words(line) <= SPONSORED_MAX_PLAIN_WORDS
+    (stats.plain_words(line) <= SPONSORED_MAX_PLAIN_WORDS).then_some(rel)
 }
 
 fn is_non_visual(tag: &str) -> bool {

@@ -10,7 +10,7 @@ pub mod boilerplate;
 mod recirculation;
 mod stats;
 
-use crate::analysis::{Kind, Options, Removal};
+use crate::analysis::{Kind, Options, Reason, Removal};
 use crate::page::{NodeId, Page};
 use crate::text;
 
@@ -19,15 +19,15 @@ pub fn detect(page: &Page, opts: &Options) -> Vec<Removal> {
     let stats = stats::Stats::new(page);
     let recirculation = recirculation::find(page, &stats, &opts.extra_phrases);
     let ads = ads::find(page, &stats);
-    let mut found: Vec<(NodeId, Kind)> = recirculation
+    let mut found: Vec<(NodeId, Kind, Reason)> = recirculation
         .into_iter()
-        .map(|id| (id, Kind::Recirculation))
-        .chain(ads.into_iter().map(|id| (id, Kind::Ad)))
+        .map(|(id, why)| (id, Kind::Recirculation, why))
+        .chain(ads.into_iter().map(|(id, why)| (id, Kind::Ad, why)))
         .collect();
     // Stable: when both detectors propose the same node, recirculation (listed first) is kept.
-    found.sort_by_key(|&(id, _)| id);
+    found.sort_by_key(|f| f.0);
     let mut res: Vec<Removal> = Vec::with_capacity(found.len());
-    for (node, kind) in found {
+    for (node, kind, reason) in found {
         if res.last().is_some_and(|top| page.contains(top.node, node)) {
             continue;
         }
@@ -35,6 +35,7 @@ pub fn detect(page: &Page, opts: &Options) -> Vec<Removal> {
             node,
             kind,
             text: visible_text(page, node),
+            reason,
         });
     }
     res

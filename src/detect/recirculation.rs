@@ -19,6 +19,7 @@
 //! prose.
 
 use super::stats::{self, Stats};
+use crate::analysis::{Reason, Rule};
 use crate::lang;
 use crate::page::{NodeId, Page};
 use crate::text;
@@ -71,22 +72,29 @@ struct Lead {
     colon: bool,
 }
 
-/// Every candidate block, in no particular order; [`super::detect`] sorts and un-nests them.
-pub(super) fn find(page: &Page, stats: &Stats, extra_phrases: &[String]) -> Vec<NodeId> {
+/// Every candidate block with the reason it was found, in no particular order;
+/// [`super::detect`] sorts and un-nests them.
+pub(super) fn find(page: &Page, stats: &Stats, extra_phrases: &[String]) -> Vec<(NodeId, Reason)> {
     let finder = Finder::new(page, stats, &phrases(extra_phrases));
     let mut found = Vec::new();
     let mut id = page.root();
     while id.index() < page.len() {
-        let blocks = if let Some(lead) = finder.leads[id.index()] {
-            finder.lead_blocks(id, lead)
-        } else if is_marker(page, id) {
-            finder.marker_block(id).into_iter().collect()
-        } else {
-            Vec::new()
+        let hit = match finder.leads[id.index()] {
+            Some(lead) => {
+                let why = Reason::new(Rule::LeadIn, lead_text(page.text(id), lead));
+                Some((finder.lead_blocks(id, lead), why))
+            }
+            None => marker_name(page, id).map(|name| {
+                let blocks: Vec<NodeId> = finder.marker_block(id).into_iter().collect();
+                (blocks, Reason::new(Rule::MarkedBox, name))
+            }),
         };
-        // Anything inside a found block would be dropped as nested: skip past it.
-        let next = blocks.iter().map(|&b| page.skip(b)).max();
-        found.extend(blocks);
+        let mut next = None;
+        if let Some((blocks, why)) = hit {
+            // Anything inside a found block would be dropped as nested: skip past it.
+            next = blocks.iter().map(|&b| page.skip(b)).max();
+            found.extend(blocks.into_iter().map(|b| (b, why.clone())));
+        }
         id = next.map_or(NodeId::new(id.index() + 1), |n| {
             n.max(NodeId::new(id.index() + 1))
         });
@@ -149,9 +157,30 @@ fn match_lead(s: &str, phrase: &str) -> Option<Lead> {
     })
 }
 
-fn is_marker(page: &Page, id: NodeId) -> bool {
+/// The lead-in as written at the start of `text`: its words, and the colon after them.
+fn lead_text(text: &str, lead: Lead) -> &str {
+    let text = text.trim_start();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if in_word && !alnum {
+            words += 1;
+            if words == lead.words {
+                let rest = &text[i..];
+                let colon = rest.find(':').filter(|_| lead.colon).map_or(0, |k| k + 1);
+                return &text[..i + colon];
+            }
+        }
+        in_word = alnum;
+    }
+    text
+}
+
+/// The class or id that marks `id` as a recirculation box, if one does.
+fn marker_name(page: &Page, id: NodeId) -> Option<&str> {
     if !page.is_element(id) {
-        return false;
+        return None;
     }
     let has_marker = |v: &str| {
         // Markers are matched lower-cased with `-` and `_` squashed out, in a stack buffer:
@@ -174,8 +203,8 @@ fn is_marker(page: &Page, id: NodeId) -> bool {
                 .any(|m| squashed.starts_with(m.as_bytes()))
     };
     page.classes(id)
-        .any(|c| has_marker(c) || CLASS_TOKENS.contains(&c))
-        || page.attr(id, "id").is_some_and(has_marker)
+        .find(|c| has_marker(c) || CLASS_TOKENS.contains(c))
+        .or_else(|| page.attr(id, "id").filter(|v| has_marker(v)))
 }
 
 struct Finder<'a> {

@@ -15,7 +15,7 @@ pub mod render;
 mod tags;
 pub mod weights;
 
-use crate::analysis::{Article, Kind, Options, Removal};
+use crate::analysis::{Article, Kind, Options, Reason, Removal, Rule};
 use crate::detect::boilerplate;
 use crate::page::{NodeId, Page};
 use crate::text;
@@ -161,6 +161,7 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
             node,
             kind: Kind::Boilerplate,
             text: t,
+            reason: Reason::new(Rule::Boilerplate, ""),
         });
     }
 }
@@ -231,6 +232,7 @@ fn drop_edge_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Remo
             node: id,
             kind: Kind::Boilerplate,
             text,
+            reason: Reason::new(Rule::Boilerplate, ""),
         });
     }
 }
