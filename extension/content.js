@@ -194,7 +194,7 @@
   }
 
   function backgroundEngine() {
-    const hides = []; // {first, last, textNode, kind, text, applied}
+    const hides = []; // {first, last, textNode, kind, text, reason, applied}
     let article = null;
     let pageNodes = 0;
     // The last full snapshot, kept so the reader can ask for highlights of the same page later.
@@ -211,7 +211,7 @@
         const first = nodes[d.first];
         const last = nodes[d.last];
         if (!first || !last || hides.some((h) => h.first === first)) continue;
-        hides.push({ first, last, textNode: d.text_node, kind: d.kind, text: d.text, applied: null });
+        hides.push({ first, last, textNode: d.text_node, kind: d.kind, text: d.text, reason: d.reason, applied: null });
         n++;
       }
       return n;
@@ -290,7 +290,7 @@
       stats() {
         const hidden = { recirculation: 0, ad: 0 };
         for (const h of hides) if (h.applied) hidden[h.kind]++;
-        return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, hidden: !!h.applied })), nodes: pageNodes };
+        return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, reason: h.reason, hidden: !!h.applied })), nodes: pageNodes };
       },
       article: async () => article,
       async highlights() {
@@ -553,7 +553,7 @@
     const s = state.engine.stats();
     return {
       hidden: { recirculation: s.hidden.recirculation, ad: s.hidden.ad },
-      items: s.items.map((i) => ({ kind: i.kind, text: i.text, hidden: i.hidden })),
+      items: s.items.map((i) => ({ kind: i.kind, text: i.text, reason: i.reason, hidden: i.hidden })), // reason: {rule, evidence}, as the core gave it
       ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply), reader: round(state.ms.reader) },
       path: state.path,
       site: location.hostname,

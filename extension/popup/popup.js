@@ -1,6 +1,7 @@
-/* Bersih — popup: what was hidden on the tab (by kind, with the texts), per-kind toggles,
- * pause on this site, reader view and copy. Figures come from the tab's content script
- * ({type: "bersih:stats"}); settings go to storage.sync, which the content script watches. */
+/* Bersih — popup: what was hidden on the tab (by kind, with the texts and why the core hid
+ * each), per-kind toggles, pause on this site, reader view and copy. Figures come from the tab's
+ * content script ({type: "bersih:stats"}); settings go to storage.sync, which the content script
+ * watches. */
 'use strict';
 
 (async () => {
@@ -27,6 +28,27 @@
   }
   let settings = await common.load();
 
+  /** The message of each rule of the core's `reason` (src/analysis.rs `Rule`), without and with
+   * the evidence. */
+  const RULES = {
+    'lead-in': 'LeadIn',
+    'marked-box': 'MarkedBox',
+    'ad-attribute': 'AdAttribute',
+    'ad-name': 'AdName',
+    'ad-frame': 'AdFrame',
+    'ad-label': 'AdLabel',
+    'sponsored-link': 'SponsoredLink',
+  };
+
+  /** Why the core hid an item, in the browser's language: its rule and what matched. */
+  function why(reason) {
+    if (!reason || !reason.rule) return '';
+    const evidence = reason.evidence || '';
+    const name = RULES[reason.rule];
+    if (!name) return [reason.rule, evidence].filter(Boolean).join(' '); // a rule newer than this popup
+    return evidence ? common.msg(`reason${name}`, [evidence]) : common.msg(`rule${name}`);
+  }
+
   function show(s) {
     $('page').hidden = false;
     $('count-recirculation').textContent = String(s.hidden.recirculation);
@@ -45,6 +67,13 @@
       kind.className = 'kind';
       kind.textContent = common.msg(item.kind === 'ad' ? 'kindAd' : 'kindRecirculation');
       li.append(kind, document.createTextNode(item.text || '—'));
+      const reason = why(item.reason);
+      if (reason) {
+        const note = document.createElement('span');
+        note.className = 'why';
+        note.textContent = reason;
+        li.append(note);
+      }
       list.appendChild(li);
     }
     $('nothing').hidden = s.items.length > 0;

@@ -3,7 +3,8 @@
 //   goto(url)                      open url in the test tab and wait for the load
 //   page(fn, arg)                  run fn(arg) in the page's own world, return its JSON result
 //   send(url, message)             runtime message to the content script of the tab showing url
-//   popup(url)                     open the popup for that tab, return {recirculation, ad, items, path}
+//   popup(url)                     open the popup for that tab, return {recirculation, ad, items,
+//                                  reasons (each item's `.why` text, '' if none), background}
 //   key(name)                      press a key in the page ("Escape")
 //   shot(name, selector?)          save a screenshot of the test tab, or of one element
 //   settings(value)                write the extension's settings to storage.sync (null: defaults)
@@ -241,6 +242,9 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(['snapshot', 'analyse', 'apply'].every((k) => typeof s.ms[k] === 'number'), 'ms fields');
     assert(s.items.every((i) => (i.kind === 'recirculation' || i.kind === 'ad') && typeof i.text === 'string'), 'items');
     assert(s.items.some((i) => i.text.includes('BMKG Peringatkan')), 'items list the insert text');
+    assert(s.items.every((i) => i.reason && typeof i.reason.rule === 'string' && typeof i.reason.evidence === 'string'), `items lack a reason: ${JSON.stringify(s.items)}`);
+    const bmkg = s.items.find((i) => i.text.includes('BMKG Peringatkan'));
+    assert(bmkg.reason.rule === 'lead-in' && bmkg.reason.evidence === 'Baca Juga:', `reason of the BMKG insert: ${JSON.stringify(bmkg.reason)}`);
     assert(s.path === 'content', `path ${s.path}`);
     perf.push({ page: 'news-id', ...s.ms, path: s.path });
   });
@@ -453,6 +457,14 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(p.recirculation === String(s.hidden.recirculation) && p.ad === String(s.hidden.ad), `popup ${JSON.stringify(p)} vs ${JSON.stringify(s.hidden)}`);
     assert(p.items.length === s.items.length && p.items.some((t) => t.includes('BMKG Peringatkan')), `popup items ${JSON.stringify(p.items)}`);
     assert(p.background === (expectPath === 'background'), 'popup notes the background path');
+    // Each item says why, in the browser's language, from the core's reason (carried through the
+    // background path's decisions on Chromium).
+    assert(s.items.every((i) => i.reason && i.reason.rule), `stats items lack a reason: ${JSON.stringify(s.items)}`);
+    assert(p.reasons.length === p.items.length && p.reasons.every((t) => t && !/^(reason|rule)[A-Z]/.test(t)), `popup reasons ${JSON.stringify(p.reasons)}`);
+    const bmkg = p.items.findIndex((t) => t.includes('BMKG Peringatkan'));
+    assert(/^(Lead-in|Pembuka) “Baca Juga:”$/.test(p.reasons[bmkg]), `reason shown for the BMKG insert: ${p.reasons[bmkg]}`);
+    assert(p.reasons.some((t) => /^(Ad network attribute|Atribut jaringan iklan) data-ad-client$/.test(t)), `no ad attribute reason shown: ${JSON.stringify(p.reasons)}`);
+    assert(p.reasons.some((t) => /(class\/id|kelas\/id) inject-baca-juga\)$/.test(t)), `no marked box reason shown: ${JSON.stringify(p.reasons)}`);
   });
 
   await r.check('per-kind switch and pause on this site (settings from storage.sync)', async () => {
@@ -515,10 +527,11 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
         } catch (e) {
           out = e.stdout; // exit 3 (no article) still prints JSON
         }
-        const want = JSON.parse(out).removed.filter((x) => x.kind !== 'boilerplate').map((x) => `${x.kind}:${x.text}`);
+        const line = (x) => `${x.kind}:${x.text} [${x.reason && x.reason.rule} ${x.reason && x.reason.evidence}]`;
+        const want = JSON.parse(out).removed.filter((x) => x.kind !== 'boilerplate').map(line);
         await d.goto(url);
         const s = await ready(d, url);
-        const got = s.items.map((x) => `${x.kind}:${x.text}`);
+        const got = s.items.map(line);
         if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push({ url, got, want });
         if (prefix && s.path !== 'background') mismatches.push({ url, path: s.path });
         perf.push({ page: `${prefix.slice(1)}${prefix ? '/' : ''}articles/${article}`, ...s.ms, path: s.path });

@@ -87,6 +87,7 @@ try {
         recirculation: document.getElementById('count-recirculation').textContent,
         ad: document.getElementById('count-ad').textContent,
         items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
+        reasons: [...document.querySelectorAll('#items li')].map((li) => li.querySelector('.why')?.textContent || ''),
         background: !document.getElementById('background-note').hidden,
       }));
       if (takeShot) {
