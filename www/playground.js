@@ -30,6 +30,18 @@ const WHY = {
     en: 'Text inside the article that is not the story (share prompts, channel promos): left out of the reader result, still shown on the page.',
   },
 };
+/** The rule of each removal's `reason` (src/analysis.rs `Rule`); `quote`: the evidence is text of
+ * the page (shown in quotes), else a name in its markup (shown as code). */
+const RULE = {
+  'lead-in': { id: 'Pembuka', en: 'Lead-in', quote: true },
+  'marked-box': { id: 'Kotak tautan terkait, kelas/id', en: 'Related-links box, class/id' },
+  'ad-attribute': { id: 'Atribut jaringan iklan', en: 'Ad network attribute' },
+  'ad-name': { id: 'Kelas/id iklan', en: 'Ad class/id' },
+  'ad-frame': { id: 'Bingkai iklan', en: 'Ad frame' },
+  'ad-label': { id: 'Label iklan', en: 'Ad label', quote: true },
+  'sponsored-link': { id: 'Tautan bersponsor, rel', en: 'Sponsored link, rel' },
+  boilerplate: { id: 'Bukan teks artikel', en: 'Not article text' },
+};
 const ENTITY = { PER: { id: 'orang', en: 'person' }, ORG: { id: 'organisasi', en: 'organisation' }, LOC: { id: 'tempat', en: 'place' } };
 const TEXT = {
   loading: { id: 'Memuat WebAssembly…', en: 'Loading the WebAssembly…' },
@@ -147,12 +159,22 @@ function draw() {
   $('copy-text').disabled = $('copy-md').disabled = !shown.analysis.article;
 }
 
-/** The parts of a removal's entry: number (0: none), kind, text, why. */
-function removal(kind, text, n) {
+/** The rule that found a removal and what it matched, as the core gave them. */
+function reason(r) {
+  if (!r || !r.rule) return null;
+  const rule = RULE[r.rule];
+  const label = rule ? pick(rule) : r.rule; // a rule newer than this page: its own name
+  const evidence = r.evidence ? el(rule && rule.quote ? 'q' : 'code', { class: 'evidence' }, r.evidence) : null;
+  return el('span', { class: 'reason', 'data-rule': r.rule }, el('span', { class: 'rule' }, label), evidence ? ' ' : null, evidence);
+}
+
+/** The parts of a removal's entry: number (0: none), kind, text, rule and evidence, why. */
+function removal({ kind, text, reason: r }, n) {
   return [
     n ? el('span', { class: 'n' }, `${n}.`) : null,
     el('span', { class: `kind ${kind}` }, pick(KIND[kind])),
     el('span', { class: 'text' }, text || pick(TEXT.noText)),
+    reason(r),
     el('span', { class: 'why' }, pick(WHY[kind])),
   ];
 }
@@ -164,12 +186,12 @@ function drawRemoved(items, removed, marks) {
   items
     .filter((item) => item.hidden)
     .forEach((item, i) => {
-      const button = el('button', { type: 'button', 'data-kind': item.kind }, ...removal(item.kind, item.text, i + 1));
+      const button = el('button', { type: 'button', 'data-kind': item.kind }, ...removal(item, i + 1));
       button.addEventListener('click', () => reveal(marks[i]));
       list.append(el('li', {}, button));
     });
   for (const r of removed.filter((r) => r.kind === 'boilerplate')) {
-    list.append(el('li', { class: 'unmarked', 'data-kind': r.kind }, el('div', {}, ...removal(r.kind, r.text, 0))));
+    list.append(el('li', { class: 'unmarked', 'data-kind': r.kind }, el('div', {}, ...removal(r, 0))));
   }
   $('removed-none').hidden = list.children.length > 0;
 }

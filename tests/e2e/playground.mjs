@@ -65,6 +65,9 @@ function shown() {
     removed: [...document.querySelectorAll('#removed li')].map((li) => ({
       kind: li.querySelector('.kind').className.replace('kind ', ''),
       text: li.querySelector('.text').textContent,
+      rule: li.querySelector('.reason')?.dataset.rule,
+      label: li.querySelector('.reason .rule')?.textContent,
+      evidence: li.querySelector('.reason .evidence')?.textContent ?? '',
     })),
     marks: doc ? [...doc.querySelectorAll('[data-bersih-hidden]')].map((m) => ({ kind: m.dataset.bersihHidden, n: m.dataset.bersihN })) : [],
     reader: document.getElementById('reader').textContent,
@@ -89,6 +92,7 @@ function expectSample(got, want, label) {
       assert(got.removed.some((x) => x.kind === kind && x.text.includes(t)), `${label}: ${kind} "${t}" not listed: ${JSON.stringify(got.removed)}`);
     }
   }
+  assert(got.removed.every((x) => x.rule && x.label), `${label}: a removal without its rule: ${JSON.stringify(got.removed)}`);
   const hidden = got.removed.filter((x) => x.kind !== 'boilerplate');
   assert(got.marks.length === hidden.length, `${label}: ${got.marks.length} marks for ${hidden.length} listed`);
   assert(got.marks.every((m, i) => m.kind === hidden[i].kind && m.n === String(i + 1)), `${label}: marks ${JSON.stringify(got.marks)}`);
@@ -166,6 +170,31 @@ try {
     });
   }
   console.log(`  analysis (walk + analyse + mark, entities on): ${timings.join(', ')}`);
+
+  await r.check('removals say why: rule and evidence, in both languages', async () => {
+    const want = {
+      en: { lead: 'Lead-in', ad: 'Ad class/id', boilerplate: 'Not article text' },
+      id: { lead: 'Pembuka', ad: 'Kelas/id iklan', boilerplate: 'Bukan teks artikel' },
+    };
+    for (const [lang, button] of [['id', 'Bahasa Indonesia'], ['en', 'English']]) {
+      await page.getByRole('button', { name: button }).click();
+      await page.selectOption('#sample', 'melon-bantul');
+      let got = await analysed(page, SAMPLES['melon-bantul'].title);
+      const insert = got.removed.find((x) => x.kind === 'recirculation' && x.text.includes('Harga Cabai di Pasar Beringharjo'));
+      assert(insert && insert.rule === 'lead-in' && insert.label === want[lang].lead && insert.evidence === 'Baca juga:', `${lang}: the "Baca juga" insert: ${JSON.stringify(insert)}`);
+      const ad = got.removed.find((x) => x.kind === 'ad');
+      assert(ad && ad.rule === 'ad-name' && ad.label === want[lang].ad && ad.evidence === 'ads-box', `${lang}: the ad: ${JSON.stringify(ad)}`);
+      await page.selectOption('#sample', 'pasar-terapung');
+      got = await analysed(page, SAMPLES['pasar-terapung'].title);
+      const bp = got.removed.find((x) => x.kind === 'boilerplate');
+      assert(bp && bp.rule === 'boilerplate' && bp.label === want[lang].boilerplate && bp.evidence === '', `${lang}: the boilerplate line: ${JSON.stringify(bp)}`);
+    }
+    // Back to the last sample the following checks expect on screen.
+    await page.selectOption('#sample', 'penang-ferry');
+    const got = await analysed(page, SAMPLES['penang-ferry'].title);
+    const read = got.removed.find((x) => x.text.includes('Second bridge toll'));
+    assert(read && read.label === 'Lead-in' && read.evidence === 'READ ALSO:', `penang-ferry READ ALSO insert: ${JSON.stringify(read)}`);
+  });
 
   await r.check('entities highlighted in the reader and listed', async () => {
     const n = await page.evaluate(() => ({
