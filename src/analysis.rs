@@ -177,7 +177,8 @@ pub fn analyse(page: &Page, opts: &Options) -> Analysis {
         entities: Vec::new(),
         notes,
     };
-    if let (true, Some(h)) = (opts.entities, res.highlights()) {
+    // Only when asked: tagging the article is most of the cost of an analysis with entities.
+    if let Some(h) = opts.entities.then(|| res.highlights()).flatten() {
         res.entities = h.entities;
         if let Some(a) = &mut res.article {
             a.html = h.html;
