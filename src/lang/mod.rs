@@ -89,9 +89,16 @@ pub fn all(field: fn(&Table) -> &'static [&'static str]) -> impl Iterator<Item =
 /// "selepas", "bisa"/"boleh"): the shared core beats English, the markers settle the rest, and a
 /// tie goes to the earlier table.
 pub fn detect(page: &crate::page::Page) -> (String, Option<Lang>) {
-    let hits = stopword_hits(page);
+    let declared = declared(page);
+    // Checking a declaration needs fewer words than guessing without one.
+    let sample = if declared.is_some() {
+        CHECK_WORDS
+    } else {
+        SAMPLE_WORDS
+    };
+    let hits = stopword_hits(page, sample);
     let by_text = best_by_stopwords(&hits);
-    if let Some(code) = declared(page) {
+    if let Some(code) = declared {
         let lang = Lang::from_code(&code);
         // A template can declare the wrong language ("en" on an Indonesian news site): the
         // text overrules a declared table language when it is clearly another one.
@@ -123,6 +130,8 @@ fn table_index(lang: Lang) -> usize {
 
 /// Words of body text sampled for stopword counting: enough for a stable count, bounded work.
 const SAMPLE_WORDS: usize = 2_000;
+/// Words sampled to check a declared language: a template's wrong declaration shows at once.
+const CHECK_WORDS: usize = 400;
 
 /// Fewest stopword hits that make a guess: below it the page has too little prose to tell.
 const MIN_STOPWORD_HITS: usize = 5;
@@ -158,25 +167,29 @@ fn declared(page: &crate::page::Page) -> Option<String> {
 }
 
 /// Stopword counts of each table language in the first words of the body text.
-fn stopword_hits(page: &crate::page::Page) -> [usize; TABLES.len()] {
+fn stopword_hits(page: &crate::page::Page, sample: usize) -> [usize; TABLES.len()] {
     let scope = page.find_tag("body").unwrap_or(page.root());
     let mut hits = [0usize; TABLES.len()];
     let mut seen = 0;
     for id in page.descendants(scope) {
-        if seen >= SAMPLE_WORDS {
+        if seen >= sample {
             break;
         }
         let is_prose = page.is_text(id) && page.parent(id).is_some_and(|p| page.tag(p) != "script");
         if !is_prose || page.is_hidden(id) {
             continue;
         }
-        for word in crate::text::words(page.text(id)).take(SAMPLE_WORDS - seen) {
+        for word in crate::text::words(page.text(id)).take(sample - seen) {
             seen += 1;
-            let word = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // Most words are already lower case: no allocation for them.
+            let lower = if word.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(word.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
             for (hit, table) in hits.iter_mut().zip(TABLES) {
-                *hit += usize::from(table.stopwords.binary_search(&word.as_str()).is_ok());
+                *hit += usize::from(table.stopwords.binary_search(&&*lower).is_ok());
             }
         }
     }
