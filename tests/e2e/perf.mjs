@@ -66,6 +66,9 @@ try {
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const page = ctx.pages()[0] || (await ctx.newPage());
+  // Offline: a page's requests to other sites fail at once instead of holding up its load event
+  // (the extension's own files are not web requests of the page and pass).
+  await page.route(/^https?:/, (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
   const send = (url, message) =>
     sw.evaluate(async ([u, m]) => {
       for (const t of await chrome.tabs.query({})) {
@@ -75,7 +78,14 @@ try {
       return null;
     }, [url, message]);
   const stats = (url) => send(url, { type: 'bersih:stats' });
-  const highlight = (on) => sw.evaluate((v) => chrome.storage.sync.set({ settings: { highlight: v } }), on);
+  // storage.sync takes at most 120 writes a minute: two per page visit need pacing.
+  let lastWrite = 0;
+  const highlight = async (on) => {
+    const wait = lastWrite + 600 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    lastWrite = Date.now();
+    return sw.evaluate((v) => chrome.storage.sync.set({ settings: { highlight: v } }), on);
+  };
   /** Opens the reader, reads its open time and closes it again. */
   const readerMs = async (url) => {
     const res = await send(url, { type: 'bersih:toggle-reader' });
