@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { start } from '../tests/e2e/server.mjs';
+import { sendToTab } from '../tests/e2e/checks.mjs';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(repo, 'dist', 'chrome');
@@ -32,14 +33,7 @@ try {
   const tab = ctx.pages()[0] || (await ctx.newPage());
   await tab.goto(url);
   await tab.waitForTimeout(1500); // the page injects a late insert and ad after 0.8 s
-  const ask = (message) =>
-    sw.evaluate(async ([u, m]) => {
-      for (const t of await chrome.tabs.query({})) {
-        const s = await chrome.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
-        if (s && s.url === u) return chrome.tabs.sendMessage(t.id, m);
-      }
-      return null;
-    }, [url, message]);
+  const ask = (message) => sendToTab(sw, url, message);
   const stats = await ask({ type: 'bersih:stats' });
   console.log(`Bersih on ${url} (${stats.path} path)`);
   console.log(`hidden: ${stats.hidden.recirculation} recirculation, ${stats.hidden.ad} ad`);

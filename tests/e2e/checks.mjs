@@ -552,5 +552,16 @@ export function printPerf(browser, perf) {
   }
 }
 
+/** Sends `message` from the Chromium extension's service worker `sw` to the content script of
+ * the tab showing `url`; null when no tab shows it. */
+export const sendToTab = (sw, url, message) =>
+  sw.evaluate(async ([u, m]) => {
+    for (const t of await chrome.tabs.query({})) {
+      const s = await chrome.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
+      if (s && s.url === u) return chrome.tabs.sendMessage(t.id, m);
+    }
+    return null;
+  }, [url, message]);
+
 export const extensionDir = (browser) => path.join(repo, 'dist', browser);
 export const shotsDir = path.join(repo, 'docs', 'screenshots');

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { start } from './server.mjs';
-import { extensionDir, waitFor } from './checks.mjs';
+import { extensionDir, sendToTab, waitFor } from './checks.mjs';
 
 const limit = Number(process.argv[2] || 40);
 const shared = process.env.BERSIH_SHARED || path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared');
@@ -69,14 +69,7 @@ try {
   // Offline: a page's requests to other sites fail at once instead of holding up its load event
   // (the extension's own files are not web requests of the page and pass).
   await page.route(/^https?:/, (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-  const send = (url, message) =>
-    sw.evaluate(async ([u, m]) => {
-      for (const t of await chrome.tabs.query({})) {
-        const s = await chrome.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
-        if (s && s.url === u) return chrome.tabs.sendMessage(t.id, m);
-      }
-      return null;
-    }, [url, message]);
+  const send = (url, message) => sendToTab(sw, url, message);
   const stats = (url) => send(url, { type: 'bersih:stats' });
   // storage.sync takes at most 120 writes a minute: two per page visit need pacing.
   let lastWrite = 0;
