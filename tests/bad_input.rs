@@ -172,7 +172,19 @@ fn text_markdown_and_html_formats() {
     let html_out =
         String::from_utf8(bersih(&["extract", "-", "--format", "html"], input.as_bytes()).stdout)
             .unwrap();
-    assert!(html_out.starts_with("<p>Paragraf nomor 0"), "{html_out}");
+    // Entity marks may wrap words; the format is what is checked here.
+    let unmarked = html_out
+        .split("</mark>")
+        .map(|part| match part.rfind("<mark ") {
+            Some(i) => format!(
+                "{}{}",
+                &part[..i],
+                &part[i..][part[i..].find('>').unwrap() + 1..]
+            ),
+            None => part.to_string(),
+        })
+        .collect::<String>();
+    assert!(unmarked.starts_with("<p>Paragraf nomor 0"), "{html_out}");
     let md = String::from_utf8(
         bersih(&["extract", "-", "--format", "markdown"], input.as_bytes()).stdout,
     )

@@ -10,28 +10,34 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use bersih::entities::articles;
 use bersih::entities::conll::{self, evaluate, Reading, Score};
 use bersih::entities::train::{read_sets, train, Recipe, TrainOptions};
-use bersih::entities::{mentions, Kind, Tagger};
+use bersih::entities::{mentions, Genre, Kind, Tagger};
 use bersih::lang::Lang;
 
 /// Dev micro F1 of the dev recipe (train splits only; dev never seen), each sentence its own
 /// document as `bersih ner` reads these files. Measured with
 /// `cargo run --release --bin train-ner -- --dev` (pass 8).
-const IDNER_DEV_F1: f64 = 0.8408;
-const NERGRIT_DEV_F1: f64 = 0.7195;
+const IDNER_DEV_F1: f64 = 0.8445;
+const NERGRIT_DEV_F1: f64 = 0.7466;
 /// Micro F1 of the embedded model on the hand-annotated fixtures (`tests/fixtures/ner`), which
 /// no recipe trains on, each file read as one document. Measured with `train-ner -- --eval`.
-const ENGLISH_F1: f64 = 0.8023;
-const MALAY_F1: f64 = 0.8201;
+const ENGLISH_F1: f64 = 0.8015;
+const MALAY_F1: f64 = 0.7986;
+/// Distinct-entity micro F1 of the embedded model on real articles by page language
+/// (`tests/fixtures/ner/articles.tsv`, pages under `../shared/corpora`). Measured with
+/// `train-ner -- --eval`.
+const ARTICLES_F1: [(&str, f64); 2] = [("en", 0.6308), ("id", 0.6863)];
 /// How far a score may fall below the recorded one before the test fails.
 const TOLERANCE: f64 = 0.005;
 
-fn data_dir() -> Option<PathBuf> {
+/// A folder of `../shared` (or `$BERSIH_SHARED`), if it is there.
+fn shared(folder: &str) -> Option<PathBuf> {
     let shared = std::env::var_os("BERSIH_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dir = shared.join("data/ner-id");
+    let dir = shared.join(folder);
     dir.is_dir().then_some(dir)
 }
 
@@ -51,7 +57,7 @@ fn check_score(name: &str, s: &Score, recorded: f64) {
 
 #[test]
 fn embedded_model_is_its_recipe_and_the_dev_recipe_keeps_its_scores() {
-    let Some(dir) = data_dir() else {
+    let Some(dir) = shared("data/ner-id") else {
         eprintln!("no ../shared/data/ner-id: the model recipe is not checked");
         return;
     };
@@ -71,6 +77,42 @@ fn embedded_model_is_its_recipe_and_the_dev_recipe_keeps_its_scores() {
     for ((name, dev), recorded) in data.devs.iter().zip([IDNER_DEV_F1, NERGRIT_DEV_F1]) {
         let s = evaluate(&tagger, dev, Lang::Id, Reading::Sentences);
         check_score(&format!("{name} dev"), &s, recorded);
+    }
+}
+
+#[test]
+fn each_dev_set_is_read_in_its_own_genre() {
+    let Some(dir) = shared("data/ner-id") else {
+        eprintln!("no ../shared/data/ner-id: genres are not checked");
+        return;
+    };
+    let data = read_sets(&dir, Recipe::Dev, None).unwrap();
+    for ((name, dev), want) in data.devs.iter().zip([Genre::News, Genre::Reference]) {
+        let words: Vec<Vec<&str>> = dev
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            Tagger::embedded().genre_of(&words, Some(Lang::Id)),
+            want,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn real_articles_keep_their_scores() {
+    let Some(corpora) = shared("corpora") else {
+        eprintln!("no ../shared/corpora: real articles are not scored");
+        return;
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner/articles.tsv");
+    let key = articles::read_key(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let by_lang = articles::evaluate(Tagger::embedded(), &key, &corpora).unwrap();
+    assert_eq!(by_lang.len(), ARTICLES_F1.len());
+    for ((lang, s), (want_lang, recorded)) in by_lang.iter().zip(ARTICLES_F1) {
+        assert_eq!(lang, want_lang);
+        check_score(&format!("articles {lang}"), s, recorded);
     }
 }
 

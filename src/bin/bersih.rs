@@ -14,10 +14,12 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 const USAGE: &str = "usage:
   bersih extract FILE [--url URL] [--format json|text|markdown|html]
-  bersih ner FILE [--lang id|ms|en] [--document]
+  bersih ner FILE [--lang id|ms|en] [--document] [--genre news|reference]
       CoNLL tokens in, token<TAB>BIO tag out. Sentences between -DOCSTART- lines form one
       document, whose mentions are made to agree; without such lines each sentence stands
-      alone, unless --document makes the whole file one document.
+      alone, unless --document makes the whole file one document. The genre (news reports
+      mark a country only where it is a place; reference prose marks every place) is decided
+      from the words of the whole file unless --genre names it.
 FILE may be - for standard input.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -89,12 +91,15 @@ struct NerArgs {
     lang: bersih::lang::Lang,
     /// Read a file without `-DOCSTART-` lines as one document.
     document: bool,
+    /// The convention to tag by, if not decided from the words.
+    genre: Option<bersih::entities::Genre>,
 }
 
 fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
     let mut file = None;
     let mut lang = bersih::lang::Lang::Id;
     let mut document = false;
+    let mut genre = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -107,6 +112,13 @@ fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
                 }
             }
             "--document" => document = true,
+            "--genre" => {
+                let name = it.next().map(String::as_str).unwrap_or_default();
+                genre = Some(
+                    bersih::entities::Genre::parse(name)
+                        .ok_or_else(|| format!("unknown genre {name:?}; use news or reference"))?,
+                );
+            }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             _ if file.is_none() => file = Some(a.clone()),
             _ => return Err(format!("unexpected argument {a}\n{USAGE}")),
@@ -117,6 +129,7 @@ fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
         file,
         lang,
         document,
+        genre,
     })
 }
 
@@ -134,11 +147,17 @@ fn ner(args: &NerArgs) -> Result<u8, String> {
         .collect();
     let is_mark = |s: &Vec<&str>| s.first() == Some(&DOCSTART);
     let marked = sentences.iter().any(is_mark);
-    let opts = bersih::entities::TagOptions {
-        lang: Some(args.lang),
-        document: true,
-    };
     let tagger = bersih::entities::Tagger::embedded();
+    // The genre is one for the whole input, even when its sentences are tagged alone.
+    let lang = Some(args.lang);
+    let opts = bersih::entities::TagOptions {
+        lang,
+        document: true,
+        genre: Some(
+            args.genre
+                .unwrap_or_else(|| tagger.genre_of(&sentences, lang)),
+        ),
+    };
     // A document runs up to the next `-DOCSTART-` line (tagged O); unmarked sentences are
     // one-sentence documents unless the whole file is one (`--document`).
     let mut tags = Vec::with_capacity(sentences.len());

@@ -25,7 +25,8 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bersih::entities::conll::{self, evaluate, Labelled, Reading};
+    use bersih::entities::articles;
+    use bersih::entities::conll::{self, evaluate, Labelled, Reading, Score};
     use bersih::entities::train::{read_sets, train, Recipe, TrainOptions};
     use bersih::entities::{Kind, Tagger};
     use bersih::lang::Lang;
@@ -39,14 +40,17 @@ mod native {
   --dev      train on the train splits only and print the dev scores after each pass; write
              the model only with --out
   --eval     print the scores of the embedded model (or of --model FILE); write nothing
-Scores include the project's own English and Malay fixtures (tests/fixtures/ner), which no
-recipe trains on.";
+Scores include the project's own English and Malay fixtures (tests/fixtures/ner) and the
+distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no recipe trains on.";
 
     /// Fixtures written for this project, scored in every report and never trained on.
     const FIXTURES: [(&str, &str, Lang); 2] = [
         ("english", "tests/fixtures/ner/english.conll", Lang::En),
         ("malay", "tests/fixtures/ner/malay.conll", Lang::Ms),
     ];
+
+    /// Answer key of the real articles scored in every report (never trained on).
+    const ARTICLES: &str = "tests/fixtures/ner/articles.tsv";
 
     #[derive(PartialEq)]
     enum Mode {
@@ -110,11 +114,10 @@ recipe trains on.";
         Ok(args)
     }
 
-    fn data_dir() -> PathBuf {
+    fn shared_dir() -> PathBuf {
         std::env::var_os("BERSIH_SHARED")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-            .join("data/ner-id")
     }
 
     fn read(path: &Path) -> Result<Vec<Labelled>, String> {
@@ -128,7 +131,11 @@ recipe trains on.";
             Mode::Train(recipe) => recipe,
             Mode::Eval => Recipe::Dev,
         };
-        let data = read_sets(&data_dir(), recipe, args.only.as_deref())?;
+        let data = read_sets(
+            &shared_dir().join("data/ner-id"),
+            recipe,
+            args.only.as_deref(),
+        )?;
         let mut sets: Vec<(&str, Lang, Vec<Labelled>)> = data
             .devs
             .into_iter()
@@ -140,6 +147,8 @@ recipe trains on.";
                 sets.push((name, lang, read(&path)?));
             }
         }
+        let articles = Articles::load()?;
+        let report = |tagger: &Tagger| report(tagger, &sets, articles.as_ref());
         let Mode::Train(recipe) = args.mode else {
             match &args.model {
                 Some(path) => {
@@ -147,9 +156,9 @@ recipe trains on.";
                         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                     let tagger = Tagger::from_bytes(&bytes)
                         .map_err(|e| format!("{}: {e}", path.display()))?;
-                    report(&tagger, &sets);
+                    report(&tagger);
                 }
-                None => report(Tagger::embedded(), &sets),
+                None => report(Tagger::embedded()),
             }
             return Ok(());
         };
@@ -162,7 +171,7 @@ recipe trains on.";
         let bytes = train(&data.train, &args.opts, |epoch, tagger| {
             if recipe == Recipe::Dev {
                 println!("pass {epoch}");
-                report(tagger, &sets);
+                report(tagger);
             }
         });
         let embedded = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/ner.model");
@@ -176,22 +185,55 @@ recipe trains on.";
         Ok(())
     }
 
-    /// Prints F1 per type and micro for each set, read both ways (see [`Reading`]).
-    fn report(tagger: &Tagger, sets: &[(&str, Lang, Vec<Labelled>)]) {
+    /// The answer key of real articles and where their pages are, when both are there.
+    struct Articles {
+        key: Vec<articles::Page>,
+        corpora: PathBuf,
+    }
+
+    impl Articles {
+        fn load() -> Result<Option<Articles>, String> {
+            let corpora = shared_dir().join("corpora");
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(ARTICLES);
+            if !corpora.is_dir() || !path.exists() {
+                return Ok(None);
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let key = articles::read_key(&text).map_err(|e| format!("{ARTICLES}: {e}"))?;
+            Ok(Some(Articles { key, corpora }))
+        }
+    }
+
+    /// Prints F1 per type and micro for each set, read both ways (see [`Reading`]), then the
+    /// distinct-entity scores on real articles by page language.
+    fn report(tagger: &Tagger, sets: &[(&str, Lang, Vec<Labelled>)], articles: Option<&Articles>) {
         for (name, lang, set) in sets {
             for (reading, how) in [
                 (Reading::Sentences, "sentences"),
                 (Reading::OneDocument, "one document"),
             ] {
-                let s = evaluate(tagger, set, *lang, reading);
-                println!(
-                    "  {name:<14} {how:<12}  PER {:.4}  ORG {:.4}  LOC {:.4}  micro {:.4}",
-                    s.kind(Kind::Per).f1(),
-                    s.kind(Kind::Org).f1(),
-                    s.kind(Kind::Loc).f1(),
-                    s.micro().f1()
-                );
+                print_score(name, how, &evaluate(tagger, set, *lang, reading));
             }
         }
+        let Some(a) = articles else { return };
+        match articles::evaluate(tagger, &a.key, &a.corpora) {
+            Ok(by_lang) => {
+                for (lang, s) in by_lang {
+                    print_score(&format!("articles {lang}"), "distinct", &s);
+                }
+            }
+            Err(e) => println!("  articles: {e}"),
+        }
+    }
+
+    fn print_score(name: &str, how: &str, s: &Score) {
+        println!(
+            "  {name:<14} {how:<12}  PER {:.4}  ORG {:.4}  LOC {:.4}  micro {:.4}",
+            s.kind(Kind::Per).f1(),
+            s.kind(Kind::Org).f1(),
+            s.kind(Kind::Loc).f1(),
+            s.micro().f1()
+        );
     }
 }

@@ -141,8 +141,9 @@ pub enum Reading {
     OneDocument,
 }
 
-/// Tags a labelled set with `tagger` (repairs on, within each document of `reading`) and scores
-/// it against its own tags.
+/// Tags a labelled set with `tagger` (repairs on, within each document of `reading`; the genre
+/// decided once over the whole set, as `bersih ner` decides it over a file) and scores it
+/// against its own tags.
 pub fn evaluate(tagger: &Tagger, set: &[Labelled], lang: Lang, reading: Reading) -> Score {
     let words: Vec<Vec<&str>> = set
         .iter()
@@ -151,6 +152,7 @@ pub fn evaluate(tagger: &Tagger, set: &[Labelled], lang: Lang, reading: Reading)
     let opts = TagOptions {
         lang: Some(lang),
         document: true,
+        genre: Some(tagger.genre_of(&words, Some(lang))),
     };
     let pred: Vec<Vec<Tag>> = match reading {
         Reading::OneDocument => tagger.tag_document(&words, &opts),

@@ -14,11 +14,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::cues::{self, Class};
+use super::genre::Genre;
 use crate::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
 /// records it and refuses to load under another.
-pub const FEATURE_SET: u32 = 10;
+pub const FEATURE_SET: u32 = 11;
 
 /// Longest gazetteer entry matched, in tokens.
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -447,8 +448,9 @@ mod t {
 /// Value standing for "outside the sentence" in neighbour templates.
 const EDGE: u64 = 0xed9e;
 
-/// Pushes the feature hashes of position `i` onto `out`.
-pub(crate) fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+/// Pushes the feature hashes of position `i` onto `out`: the shared ones, and for the word and
+/// gazetteer templates also a copy marked with the text's genre (see [`super::genre`]).
+pub(crate) fn features(infos: &[TokenInfo], i: usize, genre: Genre, out: &mut Vec<u64>) {
     let cur = &infos[i];
     let prev = i.checked_sub(1).and_then(|j| infos.get(j));
     let prev2 = i.checked_sub(2).and_then(|j| infos.get(j));
@@ -459,13 +461,26 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let cue = |x: Option<&TokenInfo>| x.map_or(0, |x| u64::from(x.cue));
     let gaz = |x: Option<&TokenInfo>| x.map_or(0, |x| u64::from(x.gaz));
     let shape0 = cur.shape as u64;
+    let salt = genre.salt();
+    let mut both = |template: u64, value: u64| {
+        let f = mix(template, value);
+        out.extend([f, mix(f, salt)]);
+    };
+    both(t::WORD, cur.lower);
+    both(t::WORD_PREV, word(prev));
+    both(t::WORD_NEXT, word(next));
+    if cur.gaz != 0 {
+        both(t::GAZ, mix(gaz(Some(cur)), shape0));
+    }
+    if gaz(prev) != 0 {
+        both(t::GAZ_PREV, gaz(prev));
+    }
+    if gaz(next) != 0 {
+        both(t::GAZ_NEXT, gaz(next));
+    }
     let mut push = |template: u64, value: u64| out.push(mix(template, value));
-
     push(t::BIAS, 0);
-    push(t::WORD, cur.lower);
     push(t::WORD_SHAPE, mix(cur.lower, shape0));
-    push(t::WORD_PREV, word(prev));
-    push(t::WORD_NEXT, word(next));
     push(t::WORD_PREV2, word(prev2));
     push(t::WORD_NEXT2, word(next2));
     push(t::BIGRAM_PREV, mix(word(prev), cur.lower));
@@ -507,15 +522,6 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     }
     if cue(next2) != 0 {
         push(t::CUE_NEXT2, cue(next2));
-    }
-    if cur.gaz != 0 {
-        push(t::GAZ, mix(gaz(Some(cur)), shape0));
-    }
-    if gaz(prev) != 0 {
-        push(t::GAZ_PREV, gaz(prev));
-    }
-    if gaz(next) != 0 {
-        push(t::GAZ_NEXT, gaz(next));
     }
     if cur.cap_run > 0 {
         push(

@@ -9,7 +9,10 @@
 //! in its sentence (its form, shape, affixes, neighbours, cue words from [`cues`], gazetteer
 //! hits); an averaged-perceptron model scores each BIO tag per word, and Viterbi decoding picks the
 //! best well-formed tag sequence; `document` then makes the whole text agree with itself (a
-//! surname gets the type of the full name, titles and calendar words stay outside names).
+//! surname gets the type of the full name, titles and calendar words stay outside names). The
+//! two training sets mark names by different conventions, so some weights are learned per
+//! [`Genre`] (news reports, reference prose) and a text is tagged in the genre its words
+//! suggest.
 //!
 //! Entry points: [`mentions`] (byte ranges in a text, for highlighting), [`entities`] (distinct
 //! names with counts), [`Tagger::tag_document`] (pre-tokenised sentences, for CoNLL files).
@@ -25,6 +28,8 @@
 //! assert_eq!(found, [("Joko Widodo", Kind::Per), ("Surabaya", Kind::Loc)]);
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod articles;
 pub mod conll;
 pub mod cues;
 mod dateline;
@@ -33,6 +38,7 @@ mod document;
 mod english;
 mod features;
 mod gazetteer;
+mod genre;
 mod model;
 pub mod token;
 #[cfg(not(target_arch = "wasm32"))]
@@ -43,6 +49,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::lang::Lang;
+pub use genre::Genre;
 pub use model::ModelError;
 
 /// The model the build embeds, written by `cargo run --release --bin train-ner`.
@@ -73,6 +80,13 @@ impl Kind {
             Kind::Org => "ORG",
             Kind::Loc => "LOC",
         }
+    }
+
+    /// Reads a label written by [`Kind::as_str`].
+    pub fn parse(label: &str) -> Option<Kind> {
+        [Kind::Per, Kind::Org, Kind::Loc]
+            .into_iter()
+            .find(|k| k.as_str() == label)
     }
 }
 
@@ -221,6 +235,8 @@ pub struct TagOptions {
     pub lang: Option<Lang>,
     /// Make the document agree with itself after tagging (see the module docs).
     pub document: bool,
+    /// The convention to tag by; `None` decides it from the document (see [`Tagger::genre_of`]).
+    pub genre: Option<Genre>,
 }
 
 impl Default for TagOptions {
@@ -228,6 +244,7 @@ impl Default for TagOptions {
         TagOptions {
             lang: None,
             document: true,
+            genre: None,
         }
     }
 }
@@ -253,18 +270,28 @@ impl Tagger {
         })
     }
 
+    /// The genre of a text given as sentences of words: how its names are marked (see
+    /// [`Genre`]). Decide it over as much text as there is: a whole file, a whole article.
+    pub fn genre_of<S: AsRef<str>>(&self, sentences: &[Vec<S>], lang: Option<Lang>) -> Genre {
+        let words = sentences.iter().flatten().map(AsRef::as_ref);
+        self.model.genre.decide(words, lang)
+    }
+
     /// Tags the sentences of one document.
     pub fn tag_document<S: AsRef<str>>(
         &self,
         sentences: &[Vec<S>],
         opts: &TagOptions,
     ) -> Vec<Vec<Tag>> {
+        let genre = opts
+            .genre
+            .unwrap_or_else(|| self.genre_of(sentences, opts.lang));
         let mut scratch = Scratch::default();
         let mut doc: Vec<document::Sentence<'_>> = sentences
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
-                let tags = self.tag_sentence(&words, opts.lang, &mut scratch);
+                let tags = self.tag_sentence(&words, opts.lang, genre, &mut scratch);
                 document::Sentence {
                     cues: scratch.infos.iter().map(|i| i.cue).collect(),
                     tags,
@@ -278,12 +305,18 @@ impl Tagger {
         doc.into_iter().map(|s| s.tags).collect()
     }
 
-    fn tag_sentence(&self, words: &[&str], lang: Option<Lang>, sc: &mut Scratch) -> Vec<Tag> {
+    fn tag_sentence(
+        &self,
+        words: &[&str],
+        lang: Option<Lang>,
+        genre: Genre,
+        sc: &mut Scratch,
+    ) -> Vec<Tag> {
         features::token_infos(words, lang, &mut sc.infos);
         sc.emissions.clear();
         for i in 0..words.len() {
             sc.features.clear();
-            features::features(&sc.infos, i, &mut sc.features);
+            features::features(&sc.infos, i, genre, &mut sc.features);
             let mut row = [0.0; N_TAGS];
             self.model.emissions(&sc.features, &mut row);
             sc.emissions.push(row);
@@ -308,35 +341,49 @@ struct Scratch {
     best: Vec<u8>,
 }
 
-/// The entity mentions of a text, in order, as byte ranges of `text`.
+/// The entity mentions of a text, in order, as byte ranges of `text` (embedded model).
 pub fn mentions(text: &str, lang: Option<Lang>) -> Vec<Mention> {
-    let (tokens, sentences) = token::tokenise(text);
-    let words = token::sentence_words(text, &tokens, &sentences);
-    let opts = TagOptions {
-        lang,
-        document: true,
-    };
-    let tags = Tagger::embedded().tag_document(&words, &opts);
-    let mut res = Vec::new();
-    for (range, tags) in sentences.iter().zip(&tags) {
-        let toks = &tokens[range.clone()];
-        res.extend(spans(tags).into_iter().map(|s| Mention {
-            start: toks[s.start].start,
-            end: toks[s.end - 1].end,
-            kind: s.kind,
-        }));
-    }
-    res
+    Tagger::embedded().mentions(text, lang)
 }
 
 /// The distinct entities of a text with their mention counts, most mentioned first (ties in
-/// order of first mention).
+/// order of first mention; embedded model).
 pub fn entities(text: &str, lang: Option<Lang>) -> Vec<Entity> {
-    let named = mentions(text, lang).into_iter().map(|m| {
-        let name = crate::text::collapse_whitespace(&text[m.start..m.end]);
-        (m.kind, name)
-    });
-    group(named).0
+    Tagger::embedded().entities(text, lang)
+}
+
+impl Tagger {
+    /// The entity mentions of a text, in order, as byte ranges of `text`; the whole text is
+    /// one document.
+    pub fn mentions(&self, text: &str, lang: Option<Lang>) -> Vec<Mention> {
+        let (tokens, sentences) = token::tokenise(text);
+        let words = token::sentence_words(text, &tokens, &sentences);
+        let opts = TagOptions {
+            lang,
+            ..TagOptions::default()
+        };
+        let tags = self.tag_document(&words, &opts);
+        let mut res = Vec::new();
+        for (range, tags) in sentences.iter().zip(&tags) {
+            let toks = &tokens[range.clone()];
+            res.extend(spans(tags).into_iter().map(|s| Mention {
+                start: toks[s.start].start,
+                end: toks[s.end - 1].end,
+                kind: s.kind,
+            }));
+        }
+        res
+    }
+
+    /// The distinct entities of a text with their mention counts, most mentioned first (ties
+    /// in order of first mention).
+    pub fn entities(&self, text: &str, lang: Option<Lang>) -> Vec<Entity> {
+        let named = self.mentions(text, lang).into_iter().map(|m| {
+            let name = crate::text::collapse_whitespace(&text[m.start..m.end]);
+            (m.kind, name)
+        });
+        group(named).0
+    }
 }
 
 /// Groups named mentions into distinct entities (same type, same name), most mentioned first

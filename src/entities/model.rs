@@ -10,14 +10,16 @@
 //!
 //! Layout (little-endian): `b"BNER"`, format `u32`, feature set `u32`, `bits: u8`,
 //! `tags: u8`, two zero bytes, transitions `(tags + 1) × tags` `f32` (the last row is from the
-//! sentence start), the 256 code values `f32`, the bucket bitmap (`2^bits / 8` bytes), then
-//! `tags` code bytes per used bucket.
+//! sentence start), the 256 code values `f32`, the bucket bitmap (`2^bits / 8` bytes), `tags`
+//! code bytes per used bucket, then the genre table (see [`super::genre`]): a count `u32` and
+//! that many word fingerprints `u32`, in increasing order, each followed by its `i8` code.
 
 use super::features::FEATURE_SET;
+use super::genre::GenreTable;
 use super::N_TAGS;
 
 const MAGIC: &[u8; 4] = b"BNER";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Bytes per row in memory: the tags plus padding to a power of two.
 const ROW: usize = 8;
 /// Fewest and most hash bits a model may use.
@@ -54,6 +56,8 @@ pub(crate) struct Model {
     /// Weight value of each code; `levels[0] == 0.0`.
     levels: Levels,
     pub trans: Transitions,
+    /// Word evidence for the genre of a text.
+    pub genre: GenreTable,
 }
 
 /// Weight value of each byte code.
@@ -67,12 +71,14 @@ pub(crate) fn bucket(hash: u64, bits: u8) -> usize {
 
 impl Model {
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // training only
-    /// Builds a model from coded rows (`2^bits` of them), code values and transitions.
+    /// Builds a model from coded rows (`2^bits` of them), code values, transitions and the
+    /// genre table.
     pub(crate) fn new(
         bits: u8,
         rows: Vec<[u8; N_TAGS]>,
         levels: Levels,
         trans: Transitions,
+        genre: GenreTable,
     ) -> Model {
         debug_assert_eq!(rows.len(), 1 << bits);
         let rows = rows
@@ -88,6 +94,7 @@ impl Model {
             rows,
             levels,
             trans,
+            genre,
         }
     }
 
@@ -129,6 +136,16 @@ impl Model {
                 row[..N_TAGS].copy_from_slice(r.take(N_TAGS)?);
             }
         }
+        let n_words = r.u32()? as usize;
+        let mut words = Vec::with_capacity(n_words.min(bytes.len() / 5));
+        for _ in 0..n_words {
+            let f = r.u32()?;
+            let code = r.take(1)?[0] as i8;
+            if words.last().is_some_and(|&(last, _)| last >= f) {
+                return Err(ModelError::Malformed);
+            }
+            words.push((f, code));
+        }
         if r.pos != bytes.len() {
             return Err(ModelError::Malformed);
         }
@@ -137,6 +154,7 @@ impl Model {
             rows,
             levels,
             trans,
+            genre: GenreTable { words },
         })
     }
 
@@ -165,6 +183,11 @@ impl Model {
         out.extend_from_slice(&bitmap);
         for row in self.rows.iter().filter(|r| r.iter().any(|&x| x != 0)) {
             out.extend_from_slice(&row[..N_TAGS]);
+        }
+        out.extend_from_slice(&(self.genre.words.len() as u32).to_le_bytes());
+        for &(f, code) in &self.genre.words {
+            out.extend_from_slice(&f.to_le_bytes());
+            out.push(code as u8);
         }
         out
     }
@@ -214,11 +237,15 @@ mod tests {
         trans[N_TAGS][2] = -5.5;
         let mut levels = [0.0; 256];
         levels[255] = 0.25;
-        let bytes = Model::new(MIN_BITS, rows, levels, trans).to_bytes();
+        let genre = GenreTable {
+            words: vec![(7, -3), (9, 64)],
+        };
+        let bytes = Model::new(MIN_BITS, rows, levels, trans, genre.clone()).to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.rows[3][..N_TAGS], [1, 2, 3, 0, 0, 0, 255]);
         assert_eq!(back.levels[255], 0.25);
         assert_eq!(back.trans[N_TAGS][2], -5.5);
+        assert_eq!(back.genre, genre);
         assert_eq!(back.to_bytes(), bytes);
         assert_eq!(
             Model::from_bytes(&bytes[..bytes.len() - 1]).err(),

@@ -10,21 +10,25 @@
 use super::conll::Labelled;
 use super::decode;
 use super::features::{self, TokenInfo};
+use super::genre::{Genre, GenreTable};
 use super::model::{bucket, Levels, Model, Transitions};
 use super::{Tag, Tagger, N_TAGS};
 use crate::lang::Lang;
 
-/// The data sets under `data/ner-id` of the shared folder: name, train file, dev file.
-pub const SETS: [(&str, &str, &str); 2] = [
+/// The data sets under `data/ner-id` of the shared folder: name, train file, dev file, and
+/// the genre whose convention the set follows.
+pub const SETS: [(&str, &str, &str, Genre); 2] = [
     (
         "idner-news-2k",
         "idner-news-2k/train.txt",
         "idner-news-2k/dev.txt",
+        Genre::News,
     ),
     (
         "nergrit",
         "nergrit/train_preprocess.txt",
         "nergrit/valid_preprocess.txt",
+        Genre::Reference,
     ),
 ];
 
@@ -39,8 +43,8 @@ pub enum Recipe {
 
 /// What a recipe reads.
 pub struct Sets {
-    /// The sentences to learn from.
-    pub train: Vec<Labelled>,
+    /// The sentences to learn from, each with the genre of its set.
+    pub train: Vec<(Genre, Labelled)>,
     /// The dev split of every set, by set name.
     pub devs: Vec<(&'static str, Vec<Labelled>)>,
 }
@@ -60,12 +64,12 @@ pub fn read_sets(
     };
     let mut train = Vec::new();
     let mut devs = Vec::new();
-    for (name, train_file, dev_file) in SETS {
+    for (name, train_file, dev_file, genre) in SETS {
         let dev = read(dev_file)?;
         if only.is_none_or(|o| o == name) {
-            train.extend(read(train_file)?);
+            train.extend(read(train_file)?.into_iter().map(|s| (genre, s)));
             if recipe == Recipe::Embedded {
-                train.extend(dev.iter().cloned());
+                train.extend(dev.iter().map(|s| (genre, s.clone())));
             }
         }
         devs.push((name, dev));
@@ -114,7 +118,7 @@ struct Prepared {
     sentences: Vec<(std::ops::Range<usize>, Vec<u8>)>,
 }
 
-fn prepare(data: &[Labelled], opts: &TrainOptions) -> Prepared {
+fn prepare(data: &[(Genre, Labelled)], opts: &TrainOptions) -> Prepared {
     let mut p = Prepared {
         buckets: Vec::new(),
         starts: vec![0],
@@ -122,13 +126,13 @@ fn prepare(data: &[Labelled], opts: &TrainOptions) -> Prepared {
     };
     let mut infos: Vec<TokenInfo> = Vec::new();
     let mut feats = Vec::new();
-    for s in data {
+    for (genre, s) in data {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         features::token_infos(&words, opts.lang, &mut infos);
         let first = p.starts.len() - 1;
         for i in 0..words.len() {
             feats.clear();
-            features::features(&infos, i, &mut feats);
+            features::features(&infos, i, *genre, &mut feats);
             p.buckets
                 .extend(feats.iter().map(|&h| bucket(h, opts.bits) as u32));
             p.starts.push(p.buckets.len());
@@ -188,8 +192,8 @@ impl Weights {
         self.trans_acc[prev][cur] += self.step * delta;
     }
 
-    /// The averaged weights, coded to bytes.
-    fn averaged_model(&self, opts: &TrainOptions) -> Model {
+    /// The averaged weights, coded to bytes, with the genre table.
+    fn averaged_model(&self, opts: &TrainOptions, genre: GenreTable) -> Model {
         let avg = |w: f64, acc: f64| w - acc / self.step;
         let emit: Vec<f64> = self
             .emit
@@ -214,7 +218,7 @@ impl Weights {
                 *x = avg(self.trans[p][c], self.trans_acc[p][c]) as f32;
             }
         }
-        Model::new(opts.bits, rows, codec.levels(), trans)
+        Model::new(opts.bits, rows, codec.levels(), trans, genre)
     }
 }
 
@@ -262,14 +266,21 @@ impl Rng {
     }
 }
 
-/// Trains on `data` and returns the model file. After each pass, `each_epoch` gets the pass
-/// number (from 1) and a tagger with the averaged weights so far, e.g. to score a dev set.
+/// Trains on `data` (sentences with the genre of their set) and returns the model file. After
+/// each pass, `each_epoch` gets the pass number (from 1) and a tagger with the averaged weights
+/// so far, e.g. to score a dev set.
 pub fn train(
-    data: &[Labelled],
+    data: &[(Genre, Labelled)],
     opts: &TrainOptions,
     mut each_epoch: impl FnMut(usize, &Tagger),
 ) -> Vec<u8> {
     let prepared = prepare(data, opts);
+    let words_of = |want: Genre| {
+        data.iter()
+            .filter(move |(g, _)| *g == want)
+            .flat_map(|(_, s)| s.words.iter().map(String::as_str))
+    };
+    let genre = GenreTable::learn(words_of(Genre::News), words_of(Genre::Reference));
     let mut w = Weights::new(opts.bits);
     let mut order: Vec<usize> = (0..prepared.sentences.len()).collect();
     let mut rng = Rng(opts.seed.max(1));
@@ -304,10 +315,10 @@ pub fn train(
             }
             w.step += 1.0;
         }
-        let model = w.averaged_model(opts);
+        let model = w.averaged_model(opts, genre.clone());
         each_epoch(epoch, &Tagger { model });
     }
-    w.averaged_model(opts).to_bytes()
+    w.averaged_model(opts, genre).to_bytes()
 }
 
 fn update(w: &mut Weights, p: &Prepared, first: usize, gold: &[u8], pred: &[u8]) {
@@ -341,7 +352,21 @@ mod tests {
     fn learns_a_tiny_pattern() {
         let text =
             "kata O\nBudi B-PER\n\nkata O\nAni B-PER\n\ndi O\nBandung B-LOC\n\ndi O\nMedan B-LOC\n";
-        let data = read_labelled(text).unwrap();
+        let data: Vec<(Genre, Labelled)> = read_labelled(text)
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (
+                    if i % 2 == 0 {
+                        Genre::News
+                    } else {
+                        Genre::Reference
+                    },
+                    s,
+                )
+            })
+            .collect();
         let opts = TrainOptions {
             bits: 12,
             epochs: 5,
