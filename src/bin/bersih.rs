@@ -14,12 +14,13 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 const USAGE: &str = "usage:
   bersih extract FILE [--url URL] [--format json|text|markdown|html]
-  bersih ner FILE [--lang id|ms|en] [--document] [--genre news|reference]
+  bersih ner FILE [--lang id|ms|en] [--document] [--genre news|reference|project]
       CoNLL tokens in, token<TAB>BIO tag out. Sentences between -DOCSTART- lines form one
       document, whose mentions are made to agree; without such lines each sentence stands
       alone, unless --document makes the whole file one document. The genre (news reports
-      mark a country only where it is a place; reference prose marks every place) is decided
-      from the words of the whole file unless --genre names it.
+      mark a country only where it is a place; reference prose marks every place; project is
+      the convention of the English and Malay training sentences) is decided from the words of
+      the whole file unless --genre names it (English and Malay always take project).
 FILE may be - for standard input.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -114,10 +115,9 @@ fn parse_ner(args: &[String]) -> Result<NerArgs, String> {
             "--document" => document = true,
             "--genre" => {
                 let name = it.next().map(String::as_str).unwrap_or_default();
-                genre = Some(
-                    bersih::entities::Genre::parse(name)
-                        .ok_or_else(|| format!("unknown genre {name:?}; use news or reference"))?,
-                );
+                genre = Some(bersih::entities::Genre::parse(name).ok_or_else(|| {
+                    format!("unknown genre {name:?}; use news, reference or project")
+                })?);
             }
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             _ if file.is_none() => file = Some(a.clone()),

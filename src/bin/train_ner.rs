@@ -34,7 +34,7 @@ mod native {
     const EXIT_BAD_INPUT: u8 = 2;
 
     const USAGE: &str = "usage: train-ner [--dev | --eval [--model FILE]] [--out FILE] [--bits N]
-                 [--epochs N] [--compand POWER] [--seed N] [--only idner-news-2k|nergrit]
+                 [--epochs N] [--compand POWER] [--prune CODE] [--seed N] [--only idner-news-2k|nergrit]
   (default)  train on the train and dev splits of both data sets and write the model
              (src/entities/data/ner.model unless --out: this is how the embedded model is made)
   --dev      train on the train splits only and print the dev scores after each pass; write
@@ -101,6 +101,9 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
                 "--bits" => {
                     args.opts.bits = value("--bits")?.parse().map_err(|e| format!("{e}"))?
                 }
+                "--prune" => {
+                    args.opts.prune = value("--prune")?.parse().map_err(|e| format!("{e}"))?
+                }
                 "--seed" => {
                     args.opts.seed = value("--seed")?.parse().map_err(|e| format!("{e}"))?
                 }
@@ -133,6 +136,7 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
         };
         let data = read_sets(
             &shared_dir().join("data/ner-id"),
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner"),
             recipe,
             args.only.as_deref(),
         )?;
