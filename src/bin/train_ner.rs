@@ -232,12 +232,15 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
     }
 
     fn print_score(name: &str, how: &str, s: &Score) {
+        let micro = s.micro();
         println!(
-            "  {name:<14} {how:<12}  PER {:.4}  ORG {:.4}  LOC {:.4}  micro {:.4}",
+            "  {name:<14} {how:<12}  PER {:.4}  ORG {:.4}  LOC {:.4}  P {:.4}  R {:.4}  micro {:.4}",
             s.kind(Kind::Per).f1(),
             s.kind(Kind::Org).f1(),
             s.kind(Kind::Loc).f1(),
-            s.micro().f1()
+            micro.precision(),
+            micro.recall(),
+            micro.f1()
         );
     }
 }

@@ -74,13 +74,22 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Share of the predicted entities that are right (0 when nothing is predicted).
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+
+    /// Share of the gold entities found (0 when there are none).
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+
     /// Harmonic mean of precision and recall (0 when nothing matches).
     pub fn f1(&self) -> f64 {
         if self.correct == 0 {
             return 0.0;
         }
-        let p = self.correct as f64 / self.predicted as f64;
-        let r = self.correct as f64 / self.gold as f64;
+        let (p, r) = (self.precision(), self.recall());
         2.0 * p * r / (p + r)
     }
 
@@ -88,6 +97,14 @@ impl Counts {
         self.correct += other.correct;
         self.predicted += other.predicted;
         self.gold += other.gold;
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
     }
 }
 
