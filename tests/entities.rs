@@ -296,3 +296,27 @@ fn mention_ranges_map_back_to_the_text() {
         assert!(!s.is_empty());
     }
 }
+
+#[test]
+fn indonesian_news_pages_are_read_as_news() {
+    for page in [
+        "detik",
+        "kompas",
+        "liputan6",
+        "sindonews",
+        "tempo-names",
+        "tribun",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/articles")
+            .join(page)
+            .join("page.html");
+        let html = bersih::html::parse_bytes(&std::fs::read(path).unwrap());
+        let analysis = bersih::analyse(&html, &Default::default());
+        let text = analysis.article.expect("an article").text;
+        let (tokens, sentences) = bersih::entities::token::tokenise(&text);
+        let words = bersih::entities::token::sentence_words(&text, &tokens, &sentences);
+        let genre = Tagger::embedded().genre_of(&words, Some(Lang::Id));
+        assert_eq!(genre, Genre::News, "{page}");
+    }
+}
