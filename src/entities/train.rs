@@ -35,10 +35,22 @@ pub const SETS: [(&str, &str, &str, Genre); 2] = [
 /// Training sets written for this project, under `data/ner` of the repository: name, file,
 /// language, genre. Both recipes learn from them (the held-out checks of English and Malay are
 /// the separate fixtures under `tests/fixtures/ner`).
-pub const OWN_SETS: [(&str, &str, Lang, Genre); 3] = [
+pub const OWN_SETS: [(&str, &str, Lang, Genre); 5] = [
     ("english-a", "english-a.conll", Lang::En, Genre::Project),
     ("english-b", "english-b.conll", Lang::En, Genre::Project),
     ("malay", "malay.conll", Lang::Ms, Genre::Project),
+    (
+        "indonesian-a",
+        "indonesian-a.conll",
+        Lang::Id,
+        Genre::Project,
+    ),
+    (
+        "indonesian-b",
+        "indonesian-b.conll",
+        Lang::Id,
+        Genre::Project,
+    ),
 ];
 
 /// A training sentence with the language and genre of its set.
