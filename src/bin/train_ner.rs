@@ -34,12 +34,14 @@ mod native {
     const EXIT_BAD_INPUT: u8 = 2;
 
     const USAGE: &str = "usage: train-ner [--dev | --eval [--model FILE]] [--out FILE] [--bits N]
-                 [--epochs N] [--compand POWER] [--prune CODE] [--seed N] [--only idner-news-2k|nergrit]
+                 [--epochs N] [--rate STEP] [--compand POWER] [--prune CODE]
+                 [--seed N] [--only SET]
   (default)  train on the train and dev splits of both data sets and write the model
              (src/entities/data/ner.model unless --out: this is how the embedded model is made)
   --dev      train on the train splits only and print the dev scores after each pass; write
              the model only with --out
   --eval     print the scores of the embedded model (or of --model FILE); write nothing
+  --only     train on one set: idner-news-2k, nergrit, or one of data/ner (e.g. english-a)
 Scores include the project's own English and Malay fixtures (tests/fixtures/ner) and the
 distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no recipe trains on.";
 
@@ -100,6 +102,9 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
                 }
                 "--bits" => {
                     args.opts.bits = value("--bits")?.parse().map_err(|e| format!("{e}"))?
+                }
+                "--rate" => {
+                    args.opts.rate = value("--rate")?.parse().map_err(|e| format!("{e}"))?
                 }
                 "--prune" => {
                     args.opts.prune = value("--prune")?.parse().map_err(|e| format!("{e}"))?

@@ -7,8 +7,8 @@
 //!
 //! How: [`token`] splits text into words with their byte ranges; `features` describes each word
 //! in its sentence (its form, shape, affixes, neighbours, cue words from [`cues`], gazetteer
-//! hits); an averaged-perceptron model scores each BIO tag per word, and Viterbi decoding picks the
-//! best well-formed tag sequence; `document` then makes the whole text agree with itself (a
+//! hits); a linear-chain CRF's weights score each BIO tag per word, and Viterbi decoding picks
+//! the best well-formed tag sequence; `document` then makes the whole text agree with itself (a
 //! surname gets the type of the full name, titles and calendar words stay outside names). The
 //! two training sets mark names by different conventions, so some weights are learned per
 //! [`Genre`] (news reports, reference prose) and a text is tagged in the genre its words
@@ -31,6 +31,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod articles;
 pub mod conll;
+#[cfg(not(target_arch = "wasm32"))]
+mod crf;
 pub mod cues;
 mod dateline;
 mod decode;
