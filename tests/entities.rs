@@ -28,7 +28,7 @@ const MALAY_F1: f64 = 0.9477;
 /// Distinct-entity micro F1 of the embedded model on real articles by page language
 /// (`tests/fixtures/ner/articles.tsv`, pages under `../shared/corpora`). Measured with
 /// `train-ner -- --eval`.
-const ARTICLES_F1: [(&str, f64); 2] = [("en", 0.7380), ("id", 0.7287)];
+const ARTICLES_F1: [(&str, f64); 2] = [("en", 0.7380), ("id", 0.7364)];
 /// How far a score may fall below the recorded one before the test fails.
 const TOLERANCE: f64 = 0.005;
 

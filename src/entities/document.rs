@@ -64,8 +64,9 @@ fn split_at_possessives(s: &mut Sentence<'_>) {
 }
 
 /// Cuts calendar words and bare punctuation from both edges of every entity, articles from its
-/// front and titles from the front of persons. A closing bracket stays when the entity opened it
-/// ("Badan Pengawas Obat dan Makanan (BPOM)").
+/// front, titles from the front of persons and degrees from their end ("dr. Wismandari Wisnu
+/// SpPD-KEMD"). A closing bracket stays when the entity opened it ("Badan Pengawas Obat dan
+/// Makanan (BPOM)").
 fn trim(s: &mut Sentence<'_>) {
     for span in spans(&s.tags) {
         let mut start = span.start;
@@ -80,7 +81,8 @@ fn trim(s: &mut Sentence<'_>) {
         while end > start
             && (s.cues[end - 1] & cues::CALENDAR != 0
                 || (is_bare_punctuation(s.words[end - 1])
-                    && !(s.words[end - 1] == ")" && s.words[start..end].contains(&"("))))
+                    && !(s.words[end - 1] == ")" && s.words[start..end].contains(&"(")))
+                || (span.kind == Kind::Per && end - start > 1 && is_degree(s.words[end - 1])))
         {
             end -= 1;
         }
@@ -91,6 +93,27 @@ fn trim(s: &mut Sentence<'_>) {
             }
         }
     }
+}
+
+/// An academic or medical degree as Indonesian news writes it after a name: dotted
+/// abbreviations ("S.H.", "M.Si", "Sp.A", "Ph.D") and specialist codes ("SpPD", "SpOG",
+/// "SpPD-KEMD"). Only a name's last word is tested, so initials, which come first ("B.J.
+/// Habibie"), stay; a single initial ("George W. Bush") has no inner dot.
+fn is_degree(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    let dotted = parts.len() > 1
+        && parts.iter().all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_uppercase) && p.len() <= 4 && c.all(char::is_lowercase)
+        });
+    let code = word.strip_prefix("Sp").is_some_and(|rest| {
+        let (main, sub) = rest.split_once('-').unwrap_or((rest, "A"));
+        (1..=4).contains(&main.len())
+            && main.chars().all(|c| c.is_ascii_uppercase())
+            && !sub.is_empty()
+            && sub.chars().all(|c| c.is_ascii_uppercase())
+    });
+    dotted || code
 }
 
 fn is_bare_punctuation(word: &str) -> bool {
@@ -258,6 +281,26 @@ mod tests {
             &[("Badan Pengawas ( BPOM )", "B-ORG I-ORG I-ORG I-ORG I-ORG")],
             &["B-ORG I-ORG I-ORG I-ORG I-ORG"],
         );
+    }
+
+    #[test]
+    fn degrees_leave_the_end_of_persons() {
+        check(
+            &[("dr. Wismandari Wisnu SpPD-KEMD", "O B-PER I-PER I-PER")],
+            &["O B-PER I-PER O"],
+        );
+        check(
+            &[("Budi Santoso S.H. M.Si", "B-PER I-PER I-PER I-PER")],
+            &["B-PER I-PER O O"],
+        );
+        // Initials are part of a name.
+        check(&[("B.J. Habibie", "B-PER I-PER")], &["B-PER I-PER"]);
+        check(
+            &[("George W. Bush", "B-PER I-PER I-PER")],
+            &["B-PER I-PER I-PER"],
+        );
+        assert!(is_degree("Sp.A") && is_degree("Ph.D") && is_degree("SpOG"));
+        assert!(!is_degree("Spanyol") && !is_degree("SPBU") && !is_degree("H."));
     }
 
     #[test]
