@@ -7,7 +7,7 @@
 //! the extension shows. So this scores that list: a name counts once per page, with its type,
 //! exactly as written.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::conll::Score;
@@ -55,7 +55,7 @@ pub fn evaluate(
     key: &[Page],
     corpora: &Path,
 ) -> Result<Vec<(String, Score)>, String> {
-    let mut by_lang: Vec<(String, Score)> = Vec::new();
+    let mut by_lang: BTreeMap<String, Score> = BTreeMap::new();
     for page in key {
         let path = corpora.join(&page.path);
         let bytes =
@@ -71,14 +71,7 @@ pub fn evaluate(
             .into_iter()
             .map(|e| (e.kind, e.text))
             .collect();
-        let k = match by_lang.iter().position(|(l, _)| *l == analysis.lang) {
-            Some(k) => k,
-            None => {
-                by_lang.push((analysis.lang.clone(), Score::default()));
-                by_lang.len() - 1
-            }
-        };
-        let score = &mut by_lang[k].1;
+        let score = by_lang.entry(analysis.lang.clone()).or_default();
         for (kind, _) in &page.names {
             score.by_kind[*kind as usize].gold += 1;
         }
@@ -88,8 +81,7 @@ pub fn evaluate(
             c.correct += usize::from(page.names.contains(name));
         }
     }
-    by_lang.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(by_lang)
+    Ok(by_lang.into_iter().collect())
 }
 
 #[cfg(test)]

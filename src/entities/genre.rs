@@ -25,9 +25,9 @@ pub enum Genre {
     News,
     /// Reference prose (NERGrit): every place name is a place.
     Reference,
-    /// The project's own English and Malay sentences (`data/ner`): every place name is a place,
-    /// as in reference prose, but learned apart so that other languages do not pull on the
-    /// Indonesian weights.
+    /// Most of the project's own sentences (`data/ner`: English, Malay, Indonesian): every
+    /// place name is a place, as in reference prose, but learned apart so that they do not pull
+    /// on the two Indonesian sets' conventions. English and Malay text is tagged in it.
     Project,
 }
 
@@ -43,12 +43,9 @@ impl Genre {
 
     /// Reads a name written by [`Genre::as_str`].
     pub fn parse(name: &str) -> Option<Genre> {
-        match name {
-            "news" => Some(Genre::News),
-            "reference" => Some(Genre::Reference),
-            "project" => Some(Genre::Project),
-            _ => None,
-        }
+        [Genre::News, Genre::Reference, Genre::Project]
+            .into_iter()
+            .find(|g| g.as_str() == name)
     }
 
     /// Salt mixed into the features learned per genre.
@@ -73,7 +70,7 @@ const NEWS_FLOOR: f64 = -0.2;
 /// Naive Bayes log-ratios, news over reference, in `1 / SCALE` units, by word fingerprint
 /// (the high half of its lower-case hash), sorted by fingerprint. Only words seen often
 /// enough in training are listed, so an unknown word counts as neutral.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct GenreTable {
     pub(crate) words: Vec<(u32, i8)>,
 }
