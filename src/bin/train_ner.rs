@@ -34,7 +34,7 @@ mod native {
     const EXIT_BAD_INPUT: u8 = 2;
 
     const USAGE: &str = "usage: train-ner [--dev | --eval [--model FILE]] [--out FILE] [--bits N]
-                 [--epochs N] [--rate STEP] [--compand POWER] [--prune CODE]
+                 [--epochs N] [--rate STEP] [--compand POWER] [--l2 PENALTY]
                  [--seed N] [--only SET]
   (default)  train on the train and dev splits of both data sets and write the model
              (src/entities/data/ner.model unless --out: this is how the embedded model is made)
@@ -106,9 +106,7 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
                 "--rate" => {
                     args.opts.rate = value("--rate")?.parse().map_err(|e| format!("{e}"))?
                 }
-                "--prune" => {
-                    args.opts.prune = value("--prune")?.parse().map_err(|e| format!("{e}"))?
-                }
+                "--l2" => args.opts.l2 = value("--l2")?.parse().map_err(|e| format!("{e}"))?,
                 "--seed" => {
                     args.opts.seed = value("--seed")?.parse().map_err(|e| format!("{e}"))?
                 }
