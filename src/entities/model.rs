@@ -223,7 +223,8 @@ impl Model {
             // `bucket` is below `2^bits == rows.len()` by construction.
             let row = &self.rows[bucket(h, self.bits)];
             for (s, &code) in scores.iter_mut().zip(row) {
-                *s += self.levels[usize::from(code)];
+                // Codes are nibbles; the mask lets the compiler drop the bounds check.
+                *s += self.levels[usize::from(code & 0x0f)];
             }
         }
     }
