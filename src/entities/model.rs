@@ -1,15 +1,14 @@
 //! The model: quantised weights per hashed feature and tag, tag transitions, and the compact
 //! file format the build embeds.
 //!
-//! Why this format: most of the `2^bits` buckets hold only weights too small to code (or were
-//! never updated in training), so the file stores a bitmap of the used buckets and then only
-//! their rows. A weight is a 4-bit code into a table of 16 values (code 0 is 0.0), two codes to a
-//! byte, so the trainer may space the values unevenly (fine steps for the many small weights,
-//! coarse ones for the few large ones) and a row of seven tags takes 3.5 bytes. Against 256
-//! levels, sixteen halve the file for 0.2–0.3 on dev; 256 levels cut to the same size by
-//! dropping rows of small weights cost 1.7. Loading expands the rows
-//! once into a dense table, so tagging reads a fixed-size row per feature with no lookups or
-//! branches.
+//! Why this format: a weight is a 4-bit code into a table of 16 values (code 0 is 0.0), two
+//! codes to a byte, so a row of seven tags takes 3.5 bytes and the trainer may space the values
+//! unevenly (fine steps for the many small weights, coarse ones for the few large ones). Against
+//! 256 levels, sixteen halve the file for 0.2–0.3 on dev; 256 levels cut to the same size by
+//! dropping rows of small weights cost 1.7. A bitmap of the used buckets comes first and only
+//! their rows are stored: the embedded model uses nearly every bucket, but a model trained on
+//! one small set leaves most of them empty. Loading expands the rows once into a dense table, so
+//! tagging reads a fixed-size row per feature with no lookups or branches.
 //!
 //! Layout (little-endian): `b"BNER"`, format `u32`, feature set `u32`, `bits: u8`,
 //! `tags: u8`, two zero bytes, transitions `(tags + 1) × tags` `f32` (the last row is from the
