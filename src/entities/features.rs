@@ -7,6 +7,12 @@
 //! features for training and for tagging, and [`FEATURE_SET`] is written into the model, so a
 //! model trained with other features is refused rather than silently wrong.
 //!
+//! A feature is either learned per tag or *tied*: training moves a tied feature's `B-X` and `I-X`
+//! weights together, so what a word says about the kind of name it belongs to counts whether it
+//! opens the name or continues it. "Obama" is mostly seen after "Barack", yet alone it is still a
+//! person. The lowest bit of a hash marks a tied feature ([`is_tied`]); the bucket is taken from
+//! the high bits, so tagging just sums rows and never looks at the mark.
+//!
 //! Per token, the expensive parts (the lower-case hash, shape, affixes, cue classes, gazetteer
 //! hits) are computed once ([`TokenInfo`]); the features of a position then only mix numbers.
 
@@ -19,7 +25,7 @@ use crate::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
 /// records it and refuses to load under another.
-pub const FEATURE_SET: u32 = 11;
+pub const FEATURE_SET: u32 = 12;
 
 /// Longest gazetteer entry matched, in tokens.
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -111,6 +117,11 @@ pub(crate) fn lower_hash(word: &str) -> u64 {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Whether training ties the `B-X` and `I-X` weights of feature `hash` (see the module doc).
+pub(crate) fn is_tied(hash: u64) -> bool {
+    hash & 1 == 1
+}
 
 /// Mixes two hashes into one (order matters).
 #[inline]
@@ -435,6 +446,7 @@ mod t {
     pub const GAZ_PREV: u64 = 41;
     pub const GAZ_NEXT: u64 = 42;
     pub const WORD_SHAPE: u64 = 43;
+    pub const WORD_KIND: u64 = 53;
     pub const CAP_RUN: u64 = 44;
     pub const WORD_PREV_SHAPE: u64 = 45;
     pub const CUE_CAP_RUN_START: u64 = 46;
@@ -462,9 +474,14 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, genre: Genre, out: &mut Ve
     let gaz = |x: Option<&TokenInfo>| x.map_or(0, |x| u64::from(x.gaz));
     let shape0 = cur.shape as u64;
     let salt = genre.salt();
+    // Learned per kind, whether the token opens the name or continues it.
+    out.extend([
+        mix(t::WORD_KIND, cur.lower) | 1,
+        mix(t::WORD_SHAPE, mix(cur.lower, shape0)) | 1,
+    ]);
     let mut both = |template: u64, value: u64| {
-        let f = mix(template, value);
-        out.extend([f, mix(f, salt)]);
+        let f = mix(template, value) & !1;
+        out.extend([f, mix(f, salt) & !1]);
     };
     both(t::WORD, cur.lower);
     both(t::WORD_PREV, word(prev));
@@ -478,9 +495,8 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, genre: Genre, out: &mut Ve
     if gaz(next) != 0 {
         both(t::GAZ_NEXT, gaz(next));
     }
-    let mut push = |template: u64, value: u64| out.push(mix(template, value));
+    let mut push = |template: u64, value: u64| out.push(mix(template, value) & !1);
     push(t::BIAS, 0);
-    push(t::WORD_SHAPE, mix(cur.lower, shape0));
     push(t::WORD_PREV2, word(prev2));
     push(t::WORD_NEXT2, word(next2));
     push(t::BIGRAM_PREV, mix(word(prev), cur.lower));
@@ -568,6 +584,24 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(shape_of(w), want, "{w}");
         }
+    }
+
+    /// The tied features say what the word is, wherever it stands: "Obama" after "Barack"
+    /// and "Obama" opening a sentence share them, and nothing else is tied.
+    #[test]
+    fn tied_features_carry_the_word_alone() {
+        let tied = |words: &[&str], i: usize| {
+            let mut infos = Vec::new();
+            token_infos(words, Some(Lang::Id), &mut infos);
+            let mut out = Vec::new();
+            features(&infos, i, Genre::News, &mut out);
+            let tied: Vec<u64> = out.into_iter().filter(|&h| is_tied(h)).collect();
+            tied
+        };
+        let inside = tied(&["kata", "Barack", "Obama", "kemarin"], 2);
+        assert_eq!(inside.len(), 2);
+        assert_eq!(inside, tied(&["Obama", "tiba"], 0));
+        assert_ne!(inside, tied(&["Biden", "tiba"], 0));
     }
 
     #[test]

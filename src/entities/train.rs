@@ -13,7 +13,7 @@ use super::crf::{self, Trans};
 use super::features::{self, TokenInfo};
 use super::genre::{Genre, GenreTable};
 use super::model::{bucket, Levels, Model, Transitions, CODES};
-use super::{Tag, Tagger, N_TAGS};
+use super::{Kind, Tag, Tagger, N_TAGS};
 use crate::lang::Lang;
 
 /// A data set under `data/ner-id` of the shared folder.
@@ -191,9 +191,12 @@ impl Default for TrainOptions {
 /// Largest code magnitude: codes are signed nibbles, −7 to 7.
 const QUANT_MAX: f64 = 7.0;
 
+/// Marks a tied feature's bucket in [`Prepared::buckets`] (see [`features::is_tied`]).
+const TIED: u32 = 1 << 31;
+
 /// Feature buckets of every token of the training data, computed once.
 struct Prepared {
-    /// Buckets, all tokens concatenated.
+    /// Buckets, all tokens concatenated, [`TIED`] set on those of tied features.
     buckets: Vec<u32>,
     /// For token `t` (global index), its buckets are `buckets[starts[t]..starts[t + 1]]`.
     starts: Vec<usize>,
@@ -222,8 +225,9 @@ fn prepare(data: &[Example], opts: &TrainOptions) -> Prepared {
         for i in 0..words.len() {
             feats.clear();
             features::features(&infos, i, *genre, &mut feats);
-            p.buckets
-                .extend(feats.iter().map(|&h| bucket(h, opts.bits) as u32));
+            p.buckets.extend(feats.iter().map(|&h| {
+                bucket(h, opts.bits) as u32 | if features::is_tied(h) { TIED } else { 0 }
+            }));
             p.starts.push(p.buckets.len());
         }
         p.sentences
@@ -330,6 +334,18 @@ impl Codec {
     }
 }
 
+/// The gradient of a tied feature: each kind's `B-` and `I-` entries both get their sum, so the
+/// two weights move together.
+fn tie_kinds(mut g: [f64; N_TAGS]) -> [f64; N_TAGS] {
+    for kind in [Kind::Per, Kind::Org, Kind::Loc] {
+        let (b, i) = (Tag::B(kind).index(), Tag::I(kind).index());
+        let sum = g[b] + g[i];
+        g[b] = sum;
+        g[i] = sum;
+    }
+    g
+}
+
 /// A small deterministic generator for the shuffle (xorshift64*).
 struct Rng(u64);
 
@@ -375,7 +391,7 @@ pub fn train(
             for t in range.clone() {
                 let mut e = [0.0; N_TAGS];
                 for &b in rows(t) {
-                    let base = b as usize * N_TAGS;
+                    let base = (b & !TIED) as usize * N_TAGS;
                     for (x, &v) in e.iter_mut().zip(&w.emit[base..base + N_TAGS]) {
                         *x += v;
                     }
@@ -392,7 +408,8 @@ pub fn train(
             );
             for (t, g) in range.clone().zip(&emit_grad) {
                 for &b in rows(t) {
-                    let base = b as usize * N_TAGS;
+                    let base = (b & !TIED) as usize * N_TAGS;
+                    let g = if b & TIED == 0 { *g } else { tie_kinds(*g) };
                     for (k, &g) in g.iter().enumerate() {
                         let penalty = opts.l2 * w.emit[base + k];
                         Weights::step(
@@ -457,5 +474,11 @@ mod tests {
         );
         assert_eq!(got[0][1], Tag::B(crate::entities::Kind::Per));
         assert_eq!(got[1][1], Tag::B(crate::entities::Kind::Loc));
+    }
+
+    #[test]
+    fn tied_gradients_move_b_and_i_together() {
+        let g = tie_kinds([0.5, 1.0, -0.25, 0.0, 2.0, 0.125, 0.125]);
+        assert_eq!(g, [0.5, 0.75, 0.75, 2.0, 2.0, 0.25, 0.25]);
     }
 }
