@@ -17,15 +17,17 @@
 //! hits) are computed once ([`TokenInfo`]); the features of a position then only mix numbers.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::cues::{self, Class};
 use super::genre::Genre;
+use super::letters::LetterModel;
 use crate::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
 /// records it and refuses to load under another.
-pub const FEATURE_SET: u32 = 12;
+pub const FEATURE_SET: u32 = 13;
 
 /// Longest gazetteer entry matched, in tokens.
 const MAX_GAZETTEER_TOKENS: usize = 4;
@@ -86,6 +88,9 @@ pub(crate) struct TokenInfo {
     /// The head-word cue classes found anywhere in that run: "Kementerian Kesehatan" and
     /// "Health Ministry" both hold an organisation head, whichever end it sits at.
     pub run_heads: Class,
+    /// How name-like the letters of a capitalised word are ([`LetterModel::levels`]); zero
+    /// for other tokens.
+    pub letters: u8,
 }
 
 impl TokenInfo {
@@ -130,18 +135,43 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// A map keyed by a hash computed here: the key serves as its own hash, so a lookup skips
+/// SipHash (tagging makes several per token).
+pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<KeyIsHash>>;
+
+/// The hasher of [`HashedMap`].
+#[derive(Default)]
+pub(crate) struct KeyIsHash(u64);
+
+impl Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+
+    /// Only `u64` keys are used; other input is folded in rather than refused.
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| mix(h, u64::from(b)));
+    }
+}
+
 /// Cue and gazetteer lookups keyed by lower-case hash.
 struct Lexicon {
     /// Cue classes by word: for Indonesian/Malay tables, and for English ones.
-    cues: HashMap<u64, [Class; 2]>,
+    cues: HashedMap<[Class; 2]>,
     /// English function words to the hash of their Indonesian counterpart.
-    en_to_id: HashMap<u64, u64>,
+    en_to_id: HashedMap<u64>,
     /// Gazetteer bits by hash of a lower-case token sequence (see [`seq_hash`]).
-    names: HashMap<u64, u8>,
+    names: HashedMap<u8>,
     /// Place and organisation names by sequence hash, as `LIST_*` bits.
-    phrases: HashMap<u64, u8>,
+    phrases: HashedMap<u8>,
     /// Frequency bands by lower-case hash: in Indonesian and in English.
-    bands: HashMap<u64, [u8; 2]>,
+    bands: HashedMap<[u8; 2]>,
+    /// Letter models of names, places and everyday words.
+    letters: LetterModel,
 }
 
 fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
@@ -151,13 +181,13 @@ fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut cue_map: HashMap<u64, [Class; 2]> = HashMap::new();
+        let mut cue_map: HashedMap<[Class; 2]> = HashedMap::default();
         for (side, lang) in [(0, Lang::Id), (1, Lang::En)] {
             for (w, c) in cues::entries(Some(lang)) {
                 cue_map.entry(lower_hash(w)).or_default()[side] |= c;
             }
         }
-        let mut names: HashMap<u64, u8> = HashMap::new();
+        let mut names: HashedMap<u8> = HashedMap::default();
         for (list, bit) in [
             (super::gazetteer::GIVEN_NAMES, GAZ_GIVEN),
             (super::gazetteer::FAMILY_NAMES, GAZ_FAMILY),
@@ -166,7 +196,7 @@ fn lexicon() -> &'static Lexicon {
                 *names.entry(entry_hash(name)).or_default() |= bit;
             }
         }
-        let mut phrases: HashMap<u64, u8> = HashMap::new();
+        let mut phrases: HashedMap<u8> = HashedMap::default();
         for (list, bits) in [
             (super::gazetteer::PLACES_ID, LIST_PLACE_ID),
             (super::gazetteer::PLACES_EN, LIST_PLACE_EN),
@@ -183,7 +213,7 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let mut bands: HashMap<u64, [u8; 2]> = HashMap::new();
+        let mut bands: HashedMap<[u8; 2]> = HashedMap::default();
         for (side, list) in [super::gazetteer::COMMON_ID, super::gazetteer::COMMON_EN]
             .into_iter()
             .enumerate()
@@ -195,8 +225,22 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
+        let words = |lists: &[&'static str]| -> Vec<&'static str> {
+            lists
+                .iter()
+                .flat_map(|list| super::gazetteer::entries(list))
+                .flat_map(str::split_whitespace)
+                .collect()
+        };
+        use super::gazetteer as g;
+        let letters = LetterModel::learn([
+            words(&[g::GIVEN_NAMES, g::FAMILY_NAMES]),
+            words(&[g::PLACES_ID, g::PLACES_EN, g::PLACES_WORLD]),
+            words(&[g::COMMON_ID, g::COMMON_EN]),
+        ]);
         Lexicon {
             bands,
+            letters,
             cues: cue_map,
             en_to_id: cues::EN_TO_ID
                 .iter()
@@ -323,9 +367,10 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
         if english {
             lower = lex.en_to_id.get(&lower).copied().unwrap_or(lower);
         }
+        let shape = shape_of(w);
         out.push(TokenInfo {
             lower,
-            shape: shape_of(w),
+            shape,
             pattern: pattern_hash(w),
             prefixes: affix_hashes(w, PREFIX_LENGTHS, false),
             suffixes: affix_hashes(w, SUFFIX_LENGTHS, true),
@@ -342,6 +387,11 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
             cap_run: 0,
             cap_pos: 0,
             run_heads: 0,
+            letters: if shape == Shape::Capitalised {
+                lex.letters.levels(w)
+            } else {
+                0
+            },
         });
     }
     let places = match lang {
@@ -455,6 +505,7 @@ mod t {
     pub const BAND: u64 = 48;
     pub const BAND_NEXT: u64 = 49;
     pub const BAND_PREV: u64 = 50;
+    pub const LETTERS: u64 = 54;
 }
 
 /// Value standing for "outside the sentence" in neighbour templates.
@@ -523,6 +574,9 @@ pub(crate) fn features(infos: &[TokenInfo], i: usize, genre: Genre, out: &mut Ve
     );
     push(t::BAND_PREV, mix(band(prev), shape0));
     push(t::BAND_NEXT, mix(band(next), shape0));
+    if cur.letters != 0 {
+        push(t::LETTERS, u64::from(cur.letters) << 1 | u64::from(i == 0));
+    }
     if cur.cue != 0 {
         push(t::CUE, cue(Some(cur)));
     }

@@ -41,6 +41,7 @@ mod english;
 mod features;
 mod gazetteer;
 mod genre;
+mod letters;
 mod model;
 pub mod token;
 #[cfg(not(target_arch = "wasm32"))]
