@@ -32,8 +32,17 @@ pub(crate) struct LetterModel {
 /// Calls `each` with a hash of every lower-case trigram of `word` padded with edge marks:
 /// "^ok", "ok$" for "OK".
 fn trigrams(word: &str, mut each: impl FnMut(u64)) {
+    // Most words are ASCII: lower-casing bytes is much cheaper than `char::to_lowercase`.
+    if word.is_ascii() {
+        let letters = word.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+        windows(letters, &mut each);
+    } else {
+        windows(word.chars().flat_map(char::to_lowercase), &mut each);
+    }
+}
+
+fn windows(letters: impl Iterator<Item = char>, each: &mut impl FnMut(u64)) {
     let mut before = [0u64; 2];
-    let letters = word.chars().flat_map(char::to_lowercase);
     for (n, c) in std::iter::once('^').chain(letters).chain(['$']).enumerate() {
         let c = u64::from(c);
         if n >= 2 {
@@ -106,6 +115,10 @@ mod tests {
         let mut b = Vec::new();
         trigrams("ok", |t| b.push(t));
         assert_eq!(a, b);
+        let (mut c, mut d) = (Vec::new(), Vec::new());
+        trigrams("ÉCOLE", |t| c.push(t));
+        trigrams("école", |t| d.push(t));
+        assert_eq!((c.len(), c), (5, d));
     }
 
     #[test]
