@@ -7,7 +7,7 @@
 //!
 //! How: [`token`] splits text into words with their byte ranges; `features` describes each word
 //! in its sentence (its form, shape, affixes, neighbours, cue words from [`cues`], gazetteer
-//! hits); a linear-chain CRF's weights score each BIO tag per word, and Viterbi decoding picks
+//! hits, how name-like its letters are by `letters`); a linear-chain CRF's weights score each BIO tag per word, and Viterbi decoding picks
 //! the best well-formed tag sequence; `document` then makes the whole text agree with itself (a
 //! surname gets the type of the full name, titles and calendar words stay outside names). The
 //! two training sets mark names by different conventions, so some weights are learned per
