@@ -124,6 +124,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Whether training ties the `B-X` and `I-X` weights of feature `hash` (see the module doc).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // training only
 pub(crate) fn is_tied(hash: u64) -> bool {
     hash & 1 == 1
 }
