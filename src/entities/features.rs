@@ -650,8 +650,9 @@ mod tests {
             token_infos(words, Some(Lang::Id), &mut infos);
             let mut out = Vec::new();
             features(&infos, i, Genre::News, &mut out);
-            let tied: Vec<u64> = out.into_iter().filter(|&h| is_tied(h)).collect();
-            tied
+            out.into_iter()
+                .filter(|&h| is_tied(h))
+                .collect::<Vec<u64>>()
         };
         let inside = tied(&["kata", "Barack", "Obama", "kemarin"], 2);
         assert_eq!(inside.len(), 2);
