@@ -41,6 +41,7 @@ fn trigrams(word: &str, mut each: impl FnMut(u64)) {
     }
 }
 
+/// The trigram hashes of already lower-cased `letters` between the edge marks.
 fn windows(letters: impl Iterator<Item = char>, each: &mut impl FnMut(u64)) {
     let mut before = [0u64; 2];
     for (n, c) in std::iter::once('^').chain(letters).chain(['$']).enumerate() {
