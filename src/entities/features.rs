@@ -175,7 +175,8 @@ struct Lexicon {
     letters: LetterModel,
 }
 
-fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
+/// Hash of a sequence of lower-case word hashes.
+pub(crate) fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
     tokens.fold(FNV_OFFSET, mix)
 }
 

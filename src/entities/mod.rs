@@ -43,6 +43,7 @@ mod gazetteer;
 mod genre;
 mod letters;
 mod model;
+mod recall;
 pub mod token;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -326,6 +327,9 @@ impl Tagger {
         }
         decode::viterbi(&sc.emissions, &self.model.trans, &mut sc.best);
         let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
+        if genre == Genre::Reference {
+            self.model.recall.fill(&sc.infos, &mut tags);
+        }
         dateline::tag_dateline(words, &sc.infos, &mut tags);
         if lang == Some(Lang::En) {
             english::drop_demonyms(&sc.infos, &mut tags);

@@ -15,14 +15,17 @@
 //! sentence start), the 16 code values `f32`, the bucket bitmap (`2^bits / 8` bytes), `tags`
 //! codes per used bucket packed low nibble first (the last byte padded with a zero nibble), then
 //! the genre table (see [`super::genre`]): a count `u32` and that many word fingerprints `u32`,
-//! in increasing order, each followed by its `i8` code.
+//! in increasing order, each followed by its `i8` code; last the recalled names (see
+//! [`super::recall`]): a count `u32` and that many sequence hashes `u64`, in increasing order,
+//! each followed by its kind `u8` (0 person, 1 organisation, 2 place).
 
 use super::features::FEATURE_SET;
 use super::genre::GenreTable;
-use super::N_TAGS;
+use super::recall::Recall;
+use super::{Kind, N_TAGS};
 
 const MAGIC: &[u8; 4] = b"BNER";
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Bytes per row in memory: the tags plus padding to a power of two.
 const ROW: usize = 8;
 /// Fewest and most hash bits a model may use.
@@ -61,6 +64,8 @@ pub(crate) struct Model {
     pub trans: Transitions,
     /// Word evidence for the genre of a text.
     pub genre: GenreTable,
+    /// Names recalled in reference prose.
+    pub recall: Recall,
 }
 
 /// Number of weight codes: a code is a nibble.
@@ -78,13 +83,14 @@ pub(crate) fn bucket(hash: u64, bits: u8) -> usize {
 impl Model {
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // training only
     /// Builds a model from coded rows (`2^bits` of them, codes below [`CODES`]), code values,
-    /// transitions and the genre table.
+    /// transitions, the genre table and the recalled names.
     pub(crate) fn new(
         bits: u8,
         rows: Vec<[u8; N_TAGS]>,
         levels: Levels,
         trans: Transitions,
         genre: GenreTable,
+        recall: Recall,
     ) -> Model {
         debug_assert_eq!(rows.len(), 1 << bits);
         debug_assert!(rows.iter().flatten().all(|&c| usize::from(c) < CODES));
@@ -102,6 +108,7 @@ impl Model {
             levels,
             trans,
             genre,
+            recall,
         }
     }
 
@@ -161,6 +168,21 @@ impl Model {
             }
             words.push((f, code));
         }
+        let n_names = r.u32()? as usize;
+        let mut names = Vec::with_capacity(n_names.min(bytes.len() / 9));
+        for _ in 0..n_names {
+            let key = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
+            let kind = match r.take(1)?[0] {
+                0 => Kind::Per,
+                1 => Kind::Org,
+                2 => Kind::Loc,
+                _ => return Err(ModelError::Malformed),
+            };
+            if names.last().is_some_and(|&(last, _)| last >= key) {
+                return Err(ModelError::Malformed);
+            }
+            names.push((key, kind));
+        }
         if r.pos != bytes.len() {
             return Err(ModelError::Malformed);
         }
@@ -170,6 +192,7 @@ impl Model {
             levels,
             trans,
             genre: GenreTable { words },
+            recall: Recall { names },
         })
     }
 
@@ -211,6 +234,11 @@ impl Model {
         for &(f, code) in &self.genre.words {
             out.extend_from_slice(&f.to_le_bytes());
             out.push(code as u8);
+        }
+        out.extend_from_slice(&(self.recall.names.len() as u32).to_le_bytes());
+        for &(key, kind) in &self.recall.names {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(kind as u8);
         }
         out
     }
@@ -265,13 +293,18 @@ mod tests {
         let genre = GenreTable {
             words: vec![(7, -3), (9, 64)],
         };
-        let bytes = Model::new(MIN_BITS, rows, levels, trans, genre.clone()).to_bytes();
+        let recall = Recall {
+            names: vec![(5, Kind::Loc), (1 << 40, Kind::Per)],
+        };
+        let bytes =
+            Model::new(MIN_BITS, rows, levels, trans, genre.clone(), recall.clone()).to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back.rows[3][..N_TAGS], [1, 2, 3, 0, 0, 0, 15]);
         assert_eq!(back.rows[900][..N_TAGS], [0, 0, 0, 0, 0, 0, 9]);
         assert_eq!(back.levels[15], 0.25);
         assert_eq!(back.trans[N_TAGS][2], -5.5);
         assert_eq!(back.genre, genre);
+        assert_eq!(back.recall, recall);
         assert_eq!(back.to_bytes(), bytes);
         assert_eq!(
             Model::from_bytes(&bytes[..bytes.len() - 1]).err(),

@@ -13,6 +13,7 @@ use super::crf::{self, Trans};
 use super::features::{self, TokenInfo};
 use super::genre::{Genre, GenreTable};
 use super::model::{bucket, Levels, Model, Transitions, CODES};
+use super::recall::Recall;
 use super::{Kind, Tag, Tagger, N_TAGS};
 use crate::lang::Lang;
 
@@ -282,8 +283,8 @@ impl Weights {
         }
     }
 
-    /// The weights coded to bytes, with the genre table.
-    fn model(&self, opts: &TrainOptions, genre: GenreTable) -> Model {
+    /// The weights coded to bytes, with the genre table and the recalled names.
+    fn model(&self, opts: &TrainOptions, genre: GenreTable, recall: Recall) -> Model {
         let codec = Codec::fit(&self.emit, opts.compand);
         let rows: Vec<[u8; N_TAGS]> = self
             .emit
@@ -297,7 +298,7 @@ impl Weights {
             })
             .collect();
         let trans: Transitions = self.trans.map(|row| row.map(|x| x as f32));
-        Model::new(opts.bits, rows, codec.levels(), trans, genre)
+        Model::new(opts.bits, rows, codec.levels(), trans, genre, recall)
     }
 }
 
@@ -358,6 +359,21 @@ impl Rng {
     }
 }
 
+/// The names of the reference set's sentences (see [`Recall`]).
+fn learn_recall(data: &[Example]) -> Recall {
+    let reference: Vec<(Vec<TokenInfo>, &[Tag])> = data
+        .iter()
+        .filter(|e| e.reads_as == Some(Genre::Reference))
+        .map(|e| {
+            let words: Vec<&str> = e.sentence.words.iter().map(String::as_str).collect();
+            let mut infos = Vec::new();
+            features::token_infos(&words, Some(e.lang), &mut infos);
+            (infos, e.sentence.tags.as_slice())
+        })
+        .collect();
+    Recall::learn(reference.iter().map(|(i, t)| (i.as_slice(), *t)))
+}
+
 /// Trains on `data` and returns the model file. After each pass, `each_epoch` gets the pass
 /// number (from 1) and a tagger with the weights so far, e.g. to score a dev set.
 pub fn train(
@@ -373,6 +389,7 @@ pub fn train(
             .flat_map(|e| e.sentence.words.iter().map(String::as_str))
     };
     let genre = GenreTable::learn(words_of(Genre::News), words_of(Genre::Reference));
+    let recall = learn_recall(data);
     let mut w = Weights::new(opts.bits);
     let mut order: Vec<usize> = (0..prepared.sentences.len()).collect();
     let mut rng = Rng(opts.seed.max(1));
@@ -427,10 +444,10 @@ pub fn train(
                 }
             }
         }
-        let model = w.model(opts, genre.clone());
+        let model = w.model(opts, genre.clone(), recall.clone());
         each_epoch(epoch, &Tagger { model });
     }
-    w.model(opts, genre).to_bytes()
+    w.model(opts, genre, recall).to_bytes()
 }
 
 #[cfg(test)]
