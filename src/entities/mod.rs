@@ -327,9 +327,7 @@ impl Tagger {
         }
         decode::viterbi(&sc.emissions, &self.model.trans, &mut sc.best);
         let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
-        if genre == Genre::Reference {
-            self.model.recall.fill(&sc.infos, &mut tags);
-        }
+        self.model.recall.fill(&sc.infos, genre, &mut tags);
         dateline::tag_dateline(words, &sc.infos, &mut tags);
         if lang == Some(Lang::En) {
             english::drop_demonyms(&sc.infos, &mut tags);

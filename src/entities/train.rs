@@ -359,19 +359,20 @@ impl Rng {
     }
 }
 
-/// The names of the reference set's sentences (see [`Recall`]).
+/// The names of the Indonesian sets' sentences, by the genre they are written in (see
+/// [`Recall`]).
 fn learn_recall(data: &[Example]) -> Recall {
-    let reference: Vec<(Vec<TokenInfo>, &[Tag])> = data
+    let sets: Vec<(Vec<TokenInfo>, &[Tag], Genre)> = data
         .iter()
-        .filter(|e| e.reads_as == Some(Genre::Reference))
-        .map(|e| {
+        .filter_map(|e| {
+            let genre = e.reads_as?;
             let words: Vec<&str> = e.sentence.words.iter().map(String::as_str).collect();
             let mut infos = Vec::new();
             features::token_infos(&words, Some(e.lang), &mut infos);
-            (infos, e.sentence.tags.as_slice())
+            Some((infos, e.sentence.tags.as_slice(), genre))
         })
         .collect();
-    Recall::learn(reference.iter().map(|(i, t)| (i.as_slice(), *t)))
+    Recall::learn(sets.iter().map(|(i, t, g)| (i.as_slice(), *t, *g)))
 }
 
 /// Trains on `data` and returns the model file. After each pass, `each_epoch` gets the pass
