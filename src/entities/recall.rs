@@ -68,9 +68,13 @@ impl Recall {
 
     /// The longest recalled name at the start of `infos` over untagged tokens only.
     fn longest_at(&self, infos: &[TokenInfo], genre: Genre, tags: &[Tag]) -> Option<(usize, Kind)> {
-        let untagged = tags.iter().take_while(|&&t| t == Tag::O).count();
+        let untagged = tags
+            .iter()
+            .take(MAX_TOKENS)
+            .take_while(|&&t| t == Tag::O)
+            .count();
         let mut best = None;
-        for len in 1..=untagged.min(MAX_TOKENS) {
+        for len in 1..=untagged {
             if let Ok(k) = self
                 .names
                 .binary_search_by_key(&key(&infos[..len], genre), |e| e.0)
@@ -102,8 +106,12 @@ impl Recall {
         }
         for (infos, tags, genre) in sentences {
             for a in 0..infos.len() {
-                let untagged = tags[a..].iter().take_while(|&&t| t == Tag::O).count();
-                for len in 1..=untagged.min(MAX_TOKENS) {
+                let untagged = tags[a..]
+                    .iter()
+                    .take(MAX_TOKENS)
+                    .take_while(|&&t| t == Tag::O)
+                    .count();
+                for len in 1..=untagged {
                     if let Some(c) = counts.get_mut(&key(&infos[a..a + len], genre)) {
                         c[3] += 1;
                     }
