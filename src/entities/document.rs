@@ -140,16 +140,6 @@ fn set_span(tags: &mut [Tag], start: usize, end: usize, kind: Option<Kind>) {
 /// Vote counts per name text, by type (PER, ORG, LOC).
 type Votes = HashMap<String, [u32; 3]>;
 
-fn kind_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Per => 0,
-        Kind::Org => 1,
-        Kind::Loc => 2,
-    }
-}
-
-const KINDS: [Kind; 3] = [Kind::Per, Kind::Org, Kind::Loc];
-
 fn span_text(s: &Sentence<'_>, span: &Span) -> String {
     s.words[span.start..span.end].join(" ")
 }
@@ -158,7 +148,7 @@ fn collect_votes(doc: &[Sentence<'_>]) -> Votes {
     let mut votes = Votes::new();
     for s in doc {
         for span in spans(&s.tags) {
-            votes.entry(span_text(s, &span)).or_default()[kind_index(span.kind)] += SPAN_VOTE;
+            votes.entry(span_text(s, &span)).or_default()[span.kind as usize] += SPAN_VOTE;
             if span.kind != Kind::Per || span.end - span.start < 2 {
                 continue;
             }
@@ -184,7 +174,7 @@ fn is_name_part(s: &Sentence<'_>, k: usize) -> bool {
 fn majority(v: &[u32; 3]) -> Option<Kind> {
     let best = (0..3).max_by_key(|&k| v[k])?;
     let unique = (0..3).all(|k| k == best || v[k] < v[best]);
-    (v[best] > 0 && unique).then_some(KINDS[best])
+    (v[best] > 0 && unique).then_some(Kind::ALL[best])
 }
 
 /// Gives each entity the majority type of its text.

@@ -7,9 +7,11 @@
 //!
 //! How: [`token`] splits text into words with their byte ranges; `features` describes each word
 //! in its sentence (its form, shape, affixes, neighbours, cue words from [`cues`], gazetteer
-//! hits, how name-like its letters are by `letters`); a linear-chain CRF's weights score each BIO tag per word, and Viterbi decoding picks
-//! the best well-formed tag sequence; `document` then makes the whole text agree with itself (a
-//! surname gets the type of the full name, titles and calendar words stay outside names). The
+//! hits, how name-like its letters are by `letters`); a linear-chain CRF's weights score each
+//! BIO tag per word, and Viterbi decoding picks the best well-formed tag sequence; `recall` tags
+//! the training sets' names the tagger left untagged; `document` then makes the whole text agree
+//! with itself (a surname gets the type of the full name, titles and calendar words stay outside
+//! names). The
 //! two training sets mark names by different conventions, so some weights are learned per
 //! [`Genre`] (news reports, reference prose) and a text is tagged in the genre its words
 //! suggest.
@@ -77,6 +79,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of their numbers (`kind as usize`).
+    pub(crate) const ALL: [Kind; 3] = [Kind::Per, Kind::Org, Kind::Loc];
+
     /// The short label: `PER`, `ORG` or `LOC`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -88,9 +93,7 @@ impl Kind {
 
     /// Reads a label written by [`Kind::as_str`].
     pub fn parse(label: &str) -> Option<Kind> {
-        [Kind::Per, Kind::Org, Kind::Loc]
-            .into_iter()
-            .find(|k| k.as_str() == label)
+        Kind::ALL.into_iter().find(|k| k.as_str() == label)
     }
 }
 

@@ -64,7 +64,7 @@ pub(crate) struct Model {
     pub trans: Transitions,
     /// Word evidence for the genre of a text.
     pub genre: GenreTable,
-    /// Names recalled in reference prose.
+    /// Training names recalled where the tagger left them untagged.
     pub recall: Recall,
 }
 
@@ -172,12 +172,9 @@ impl Model {
         let mut names = Vec::with_capacity(n_names.min(bytes.len() / 9));
         for _ in 0..n_names {
             let key = u64::from(r.u32()?) | u64::from(r.u32()?) << 32;
-            let kind = match r.take(1)?[0] {
-                0 => Kind::Per,
-                1 => Kind::Org,
-                2 => Kind::Loc,
-                _ => return Err(ModelError::Malformed),
-            };
+            let kind = *Kind::ALL
+                .get(usize::from(r.take(1)?[0]))
+                .ok_or(ModelError::Malformed)?;
             if names.last().is_some_and(|&(last, _)| last >= key) {
                 return Err(ModelError::Malformed);
             }

@@ -31,7 +31,7 @@ pub(crate) struct Recall {
 #[cfg(not(target_arch = "wasm32"))]
 fn kinds(genre: Genre) -> &'static [Kind] {
     match genre {
-        Genre::Reference => &[Kind::Per, Kind::Org, Kind::Loc],
+        Genre::Reference => &Kind::ALL,
         Genre::News => &[Kind::Per, Kind::Org],
         Genre::Project => &[],
     }
@@ -118,13 +118,12 @@ impl Recall {
                 }
             }
         }
-        let all = [Kind::Per, Kind::Org, Kind::Loc];
         let mut names: Vec<(u64, Kind)> = counts
             .into_iter()
             .filter_map(|(key, c)| {
                 let best = (0..3).max_by_key(|&k| (c[k], std::cmp::Reverse(k)))?;
                 let total: u32 = c.iter().sum();
-                (2 * c[best] >= total).then_some((key, all[best]))
+                (2 * c[best] >= total).then_some((key, Kind::ALL[best]))
             })
             .collect();
         names.sort_unstable_by_key(|e| e.0);

@@ -338,7 +338,7 @@ impl Codec {
 /// The gradient of a tied feature: each kind's `B-` and `I-` entries both get their sum, so the
 /// two weights move together.
 fn tie_kinds(mut g: [f64; N_TAGS]) -> [f64; N_TAGS] {
-    for kind in [Kind::Per, Kind::Org, Kind::Loc] {
+    for kind in Kind::ALL {
         let (b, i) = (Tag::B(kind).index(), Tag::I(kind).index());
         let sum = g[b] + g[i];
         g[b] = sum;
