@@ -1,33 +1,71 @@
 /* Bersih — background (Chromium service worker, Firefox event page).
  *
- * - analyses flat snapshots for content scripts that cannot run wasm (pages whose CSP blocks
- *   WebAssembly in Chromium content scripts): the same core, over the same Page;
+ * - runs the core for every tab: a content script walks its page into a flat snapshot and
+ *   asks here what to hide (`bersih:hide`: the detectors only) and, when the reader opens or
+ *   the person copies, for the article (`bersih:article`, with names when the reader shows
+ *   them). The core's wasm is compiled once here, not in every page;
+ * - loads the name recogniser (its own wasm module) only when an article's names are first
+ *   asked for, never on a page load;
  * - routes the keyboard command and the context menu to the tab's content script.
  *
- * No network, no remote code: the only fetch is the extension's own .wasm file. */
+ * No network, no remote code: the only fetches are the extension's own .wasm files. */
 'use strict';
 
 if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') {
-  importScripts('pkg/bersih.js', 'common.js'); // Chromium service worker; Firefox lists them in the manifest
+  // Chromium service worker; Firefox lists them in the manifest.
+  importScripts('pkg/bersih.js', 'pkg/bersih_names.js', 'common.js');
 }
 
-const api = globalThis.bersihCommon.api;
-const msg = globalThis.bersihCommon.msg;
+const api = bersihCommon.api;
+const msg = bersihCommon.msg;
 
-let ready = null; // no top-level await in a service worker: keep the promise
-function core() {
-  ready ??= wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/bersih_bg.wasm') }).then(() => wasm_bindgen);
-  return ready;
+/** Loads a wasm-bindgen (no-modules) package once; no top-level await in a service worker. */
+function loader(glue, file) {
+  let ready = null;
+  return () => (ready ??= glue({ module_or_path: api.runtime.getURL(file) }).then(() => glue));
 }
+const core = loader(wasm_bindgen, 'pkg/bersih_bg.wasm');
+const names = loader(bersihNames, 'pkg/bersih_names_bg.wasm');
+
+/** Most pages one `bersih:hide` message may carry (a content script sends at most 64). */
+const MAX_PAGES = 64;
+
+async function article(page, options, withNames) {
+  const bersih = await core();
+  const analysed = new bersih.Analysed(page.ops, page.strs, options);
+  try {
+    const found = analysed.article();
+    let highlights = null;
+    if (found && withNames) {
+      const tagger = await names();
+      highlights = analysed.highlights(tagger.mentions(analysed.text(), analysed.lang()));
+    }
+    return { article: found, highlights, lang: analysed.lang(), nodes: analysed.nodes() };
+  } finally {
+    analysed.free();
+  }
+}
+
+const handlers = {
+  'bersih:hide': async (m) => {
+    const bersih = await core();
+    return m.pages.slice(0, MAX_PAGES).map((p) => bersih.hide(p.ops, p.strs, p.contexts >>> 0, m.options));
+  },
+  'bersih:article': (m) => article(m.page, m.options, !!m.names),
+};
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || message.type !== 'bersih:analyse' || !sender.tab) return false;
-  core()
-    .then((bersih) => sendResponse({ ok: true, result: bersih.analyse_snapshot(message.snapshot, message.options) }))
-    .catch((e) => {
-      console.warn('[bersih] background analysis failed:', e);
-      sendResponse({ ok: false, error: String(e) });
-    });
+  const handler = message && sender.tab && Object.hasOwn(handlers, message.type) && handlers[message.type];
+  if (!handler) return false;
+  Promise.resolve()
+    .then(() => handler(message))
+    .then(
+      (result) => sendResponse({ ok: true, result }),
+      (e) => {
+        console.warn('[bersih] background analysis failed:', e);
+        sendResponse({ ok: false, error: String(e) });
+      },
+    );
   return true;
 });
 

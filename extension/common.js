@@ -3,8 +3,11 @@
  * Nothing here decides what a page holds; the wasm core does. */
 'use strict';
 
-globalThis.bersihCommon ??= (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
+// A lexical binding, not a property of the global object, so page markup (`<form
+// id="bersihCommon">`) cannot clobber it; the same for the API object: `browser` is taken only
+// where it is the global's own property (Firefox), never a named element of the page.
+const bersihCommon = (() => {
+  const api = Object.prototype.hasOwnProperty.call(globalThis, 'browser') ? globalThis.browser : globalThis.chrome;
 
   /** Settings as stored under the `settings` key of storage.sync. */
   const DEFAULTS = Object.freeze({

@@ -2,50 +2,53 @@
  *
  *   load settings ─ paused here? ─▶ stop (answers messages, changes nothing)
  *        │
- *   wasm usable? ─yes─▶ LivePage: snapshot ─▶ analyse ─▶ apply      ("content" path)
- *        │no (page CSP blocks wasm in Chromium)
- *        └────────────▶ JS walk ─▶ flat snapshot ─▶ background wasm analyses
- *                       ─▶ decisions (op ranges) ─▶ apply            ("background" path)
+ *   walk the DOM once (live.js) ─▶ snapshot ─▶ background: the core's detectors ─▶ decisions
+ *        ─▶ apply (live.js)
  *        │
- *   watch: MutationObserver queues added roots ─▶ debounce ─▶ rescan each root ─▶ apply
+ *   watch: MutationObserver queues added roots ─▶ debounce ─▶ walk each root (in context)
+ *        ─▶ one message for the batch ─▶ apply
  *
- *   mode             | scans | watches | hides | reader/copy
- *   paused site      |  no   |   no    |  no   |   yes (analyses on demand)
- *   normal           |  yes  |   yes   |  yes  |   yes
- *   toggled off      |  yes  |   no    |  no   |   yes
- *   background path  |  yes  |   yes   |  yes  |   yes (article comes with the decisions)
+ *   mode         | scans | watches | hides | reader/copy
+ *   paused site  |  no   |   no    |  no   |   yes (analysed on demand)
+ *   normal       |  yes  |   yes   |  yes  |   yes
+ *   toggled off  |  yes  |   no    |  no   |   yes
  *
- * Reader view: the article of the last analysis. With "highlight names" on, the core tags the
- * article's names when the reader first opens (never on page load): LivePage.highlights() on the
- * wasm path, the kept snapshot sent again with `entities: true` on the background path.
+ * Why the core runs in the background, never in the page: the page then pays for a DOM walk in
+ * JS and one message, not for compiling and instantiating a wasm module in every tab, and a
+ * page's CSP cannot refuse it. The background's wasm is compiled once for every tab.
  *
- * Decisions come only from the core (wasm); this file walks, transports and applies. Nothing
- * is thrown into the page: every entry point catches, logs once with a "[bersih]" prefix and
+ * Reader and copy: the page is walked again when asked (our own marks are walked through) and
+ * the background reads the article from it, with names when the reader shows them: nothing of
+ * the article is computed on page load.
+ *
+ * Decisions come only from the core; this file walks, transports and applies. Nothing is
+ * thrown into the page: every entry point catches, logs once with a "[bersih]" prefix and
  * leaves the page as it was.
  */
 'use strict';
 
 (() => {
-  if (globalThis.__bersih) return; // a second injection does nothing
-  globalThis.__bersih = true;
-
-  const common = globalThis.bersihCommon;
+  const common = bersihCommon;
   const api = common.api;
+  const live = bersihLive;
 
   /** Wait after the last mutation before rescanning (ms): lets a burst of inserts settle. */
   const DEBOUNCE_MS = 250;
   /** Longest a queued root waits while mutations keep coming (ms). */
   const MAX_WAIT_MS = 1500;
-  /** Roots rescanned per flush; the rest wait for the next flush. */
+  /** Roots walked per flush; the rest wait for the next flush. */
   const ROOTS_PER_FLUSH = 64;
-  /** Roots kept in the queue; beyond it, new roots are dropped (a page rebuilding itself). */
+  /** Roots kept in the queue; beyond it the queue collapses to the body, their common
+   * ancestor, which one walk covers (bounded by the walk's own caps). */
   const MAX_QUEUE = 512;
-  /** Roots rescanned over the page's life; then the observer stops (bounded work). */
-  const MAX_RESCANS = 5000;
+  /** Rescan budget: at most this many roots per window; beyond it, flushes wait for the next
+   * window instead of stopping, so a page that churns cannot switch the watching off. */
+  const RESCANS_PER_WINDOW = 400;
+  const WINDOW_MS = 10000;
+  /** Least time between two whole-page analyses after same-document navigations (ms). */
+  const RENAVIGATE_MS = 1000;
   /** Elements whose addition never needs a rescan. */
-  const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template', 'bersih-reader']);
-  const HIDDEN_ATTR = 'data-bersih-hidden';
-  const WRAP_ATTR = 'data-bersih-wrap';
+  const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template', live.READER_TAG]);
 
   let logged = false;
   function report(where, err) {
@@ -60,247 +63,50 @@
 
   const state = {
     settings: null,
-    engine: null,
-    path: 'content',
+    hides: new live.Hides(),
     enabled: true,
     paused: false,
-    ms: { snapshot: 0, analyse: 0, apply: 0, reader: 0 }, // reader: last open, highlights included
+    scanned: false,
+    ms: { snapshot: 0, analyse: 0, apply: 0, reader: 0 }, // reader: last open, names included
+    nodes: 0,
+    truncated: false,
+    lang: '',
     ready: null, // promise of the first scan
     url: '', // the address the current decisions belong to
     observer: null,
-    queue: [],
+    queue: new Set(),
     timer: 0,
     firstQueued: 0,
-    rescans: 0,
+    window: { start: 0, used: 0 },
+    lastFull: 0,
+    article: null, // {key, value}: the reader's last article, kept until the page changes
+    changes: 0, // mutations seen: the article cache's key
   };
 
   function options() {
     return { url: location.href, extra_phrases: common.extraPhrases(state.settings) };
   }
 
-  function kinds() {
-    return state.settings.kinds;
+  async function ask(message) {
+    const res = await api.runtime.sendMessage(message);
+    if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the background');
+    return res.result;
   }
 
-  /* ---------- the wasm path: the live walk and apply are Rust (src/live.rs) ---------- */
-
-  function wasmAllowed() {
-    try {
-      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-      return true;
-    } catch (_) {
-      return false;
-    }
-  }
-
-  async function wasmEngine() {
-    // pkg/bersih.js (wasm-bindgen --target no-modules) declares a global `let wasm_bindgen`.
-    // eslint-disable-next-line no-undef
-    const glue = wasm_bindgen;
-    await glue({ module_or_path: api.runtime.getURL('pkg/bersih_bg.wasm') });
-    const live = new glue.LivePage(document);
-    return {
-      path: 'content',
-      async scan() {
-        let t = performance.now();
-        live.snapshot();
-        state.ms.snapshot = performance.now() - t;
-        t = performance.now();
-        live.analyse(options());
-        state.ms.analyse = performance.now() - t;
-      },
-      async rescan(root) {
-        return live.rescan(root);
-      },
-      apply: (k) => live.apply(k),
-      restore: () => live.restore(),
-      stats: () => live.stats(),
-      article: async () => live.article(),
-      highlights: async () => live.highlights(), // tagged on the first call only
-    };
-  }
-
-  /* ---------- the background path: a JS walk, the background's wasm decides ---------- */
-
-  /** Whether the builder drops this element's text anyway (code and style sheets): a transfer
-   * saving only, mirroring the same saving in src/live.rs; the builder applies the rule. */
-  function skipsText(el) {
-    const tag = el.localName;
-    if (tag === 'style') return true;
-    if (tag !== 'script') return false;
-    const type = (el.getAttribute('type') || '').trim().toLowerCase();
-    return type === '' || type === 'module' || type.includes('javascript');
-  }
-
-  /** Preorder walk into flat arrays (see src/snapshot.rs `Snapshot`); `nodes[i]` is the live
-   * node of op `i` (null for closes). Context copies of the ancestors open a partial walk. */
-  function flatWalk(root, withContext) {
-    const snap = { kinds: [], tags: [], attrs: [], texts: [], contexts: 0 };
-    const nodes = [];
-    const open = (el, node) => {
-      snap.kinds.push(0);
-      snap.tags.push(el.localName);
-      const list = [];
-      for (const a of el.attributes) list.push(a.localName, a.value);
-      snap.attrs.push(list);
-      nodes.push(node);
-    };
-    const close = () => {
-      snap.kinds.push(2);
-      nodes.push(null);
-    };
-    if (withContext) {
-      const chain = [];
-      for (let up = root.parentElement; up; up = up.parentElement) chain.push(up);
-      for (const el of chain.reverse()) open(el, null);
-      snap.contexts = chain.length;
-    }
-    const skip = [];
-    let cur = root;
-    while (cur) {
-      let descend = false;
-      if (cur.nodeType === 1) {
-        open(cur, cur);
-        skip.push(skipsText(cur));
-        descend = true;
-      } else if ((cur.nodeType === 3 || cur.nodeType === 4) && !skip[skip.length - 1]) {
-        snap.kinds.push(1);
-        snap.texts.push(cur.data);
-        nodes.push(cur);
-      }
-      if (descend) {
-        if (cur.firstChild) {
-          cur = cur.firstChild;
-          continue;
-        }
-        close();
-        skip.pop();
-      }
-      let at = cur;
-      cur = null;
-      while (at !== root) {
-        if (at.nextSibling) {
-          cur = at.nextSibling;
-          break;
-        }
-        at = at.parentNode;
-        if (!at) break;
-        close();
-        skip.pop();
-      }
-    }
-    for (let i = 0; i < snap.contexts; i++) close();
-    return { snap, nodes };
-  }
-
-  function backgroundEngine() {
-    const hides = []; // {first, last, textNode, kind, text, reason, applied}
-    let article = null;
-    let pageNodes = 0;
-    // The last full snapshot, kept so the reader can ask for highlights of the same page later.
-    let lastSnap = null;
-    let highlights; // undefined until asked for
-    const ask = async (snap, entities = false) => {
-      const res = await api.runtime.sendMessage({ type: 'bersih:analyse', snapshot: snap, options: { ...options(), entities } });
-      if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the background');
-      return res.result;
-    };
-    const add = (nodes, decisions) => {
-      let n = 0;
-      for (const d of decisions) {
-        const first = nodes[d.first];
-        const last = nodes[d.last];
-        if (!first || !last || hides.some((h) => h.first === first)) continue;
-        hides.push({ first, last, textNode: d.text_node, kind: d.kind, text: d.text, reason: d.reason, applied: null });
-        n++;
-      }
-      return n;
-    };
-    const hide = (h) => {
-      if (!h.textNode) {
-        if (h.first.hasAttribute(HIDDEN_ATTR)) return null;
-        h.first.setAttribute(HIDDEN_ATTR, h.kind);
-        return h.first;
-      }
-      const parent = h.first.parentNode;
-      if (!parent) return null;
-      const span = document.createElement('span');
-      span.setAttribute(HIDDEN_ATTR, h.kind);
-      span.setAttribute(WRAP_ATTR, '');
-      parent.insertBefore(span, h.first);
-      for (let node = h.first; node; ) {
-        const next = node.nextSibling;
-        span.appendChild(node);
-        if (node === h.last) break;
-        node = next;
-      }
-      return span;
-    };
-    const unhide = (h) => {
-      const el = h.applied;
-      h.applied = null;
-      if (!el) return;
-      if (!h.textNode) {
-        el.removeAttribute(HIDDEN_ATTR);
-        return;
-      }
-      const parent = el.parentNode;
-      if (!parent) return;
-      while (el.firstChild) parent.insertBefore(el.firstChild, el);
-      parent.removeChild(el);
-    };
-    return {
-      path: 'background',
-      async scan() {
-        let t = performance.now();
-        const { snap, nodes } = flatWalk(document.documentElement, false);
-        state.ms.snapshot = performance.now() - t;
-        t = performance.now();
-        const result = await ask(snap);
-        state.ms.analyse = performance.now() - t;
-        article = result.article;
-        pageNodes = result.nodes;
-        lastSnap = snap;
-        highlights = undefined;
-        add(nodes, result.decisions);
-      },
-      async rescan(root) {
-        const { snap, nodes } = flatWalk(root, true);
-        const result = await ask(snap);
-        return add(nodes, result.decisions);
-      },
-      apply(k) {
-        for (const h of hides) {
-          const wanted = !!k[h.kind];
-          if (wanted && !h.applied) h.applied = hide(h);
-          else if (!wanted && h.applied) unhide(h);
-        }
-        return hides.filter((h) => h.applied).length;
-      },
-      restore() {
-        let n = 0;
-        for (let i = hides.length - 1; i >= 0; i--) {
-          if (hides[i].applied) {
-            unhide(hides[i]);
-            n++;
-          }
-        }
-        return n;
-      },
-      stats() {
-        const hidden = { recirculation: 0, ad: 0 };
-        for (const h of hides) if (h.applied) hidden[h.kind]++;
-        return { hidden, items: hides.map((h) => ({ kind: h.kind, text: h.text, reason: h.reason, hidden: !!h.applied })), nodes: pageNodes };
-      },
-      article: async () => article,
-      async highlights() {
-        if (highlights === undefined && lastSnap) {
-          const result = await ask(lastSnap, true);
-          highlights = result.article && { html: result.article.html, entities: result.entities };
-        }
-        return highlights || null;
-      },
-    };
+  /** Walks the whole page and records what the core decides to hide (hiding nothing yet). */
+  async function scan() {
+    let t = performance.now();
+    const snap = live.walk(document.documentElement, false);
+    state.ms.snapshot = performance.now() - t;
+    t = performance.now();
+    const [result] = await ask({ type: 'bersih:hide', pages: [live.wire(snap)], options: options() });
+    state.ms.analyse = performance.now() - t;
+    state.nodes = result.nodes;
+    state.lang = result.lang;
+    state.truncated = snap.truncated;
+    state.hides.add(snap.nodes, result.decisions);
+    state.scanned = true;
+    state.lastFull = performance.now();
   }
 
   /* ---------- applying, with our own mutations kept out of the observer ---------- */
@@ -317,30 +123,30 @@
 
   function applyNow() {
     const t = performance.now();
-    quietly(() => (state.enabled && !state.paused ? state.engine.apply(kinds()) : state.engine.restore()));
+    quietly(() => (state.enabled && !state.paused ? state.hides.apply(state.settings.kinds) : state.hides.restore()));
     return performance.now() - t;
   }
 
   /* ---------- watching: queue in the callback, work later ---------- */
 
   function enqueue(records) {
+    if (records.length) state.changes++;
     for (const rec of records) {
-      for (const node of rec.addedNodes) {
-        if (state.queue.length >= MAX_QUEUE) return;
-        state.queue.push(node);
-      }
+      for (const node of rec.addedNodes) state.queue.add(node);
     }
-    if (state.queue.length && !state.timer) {
-      state.firstQueued = performance.now();
+    if (state.queue.size > MAX_QUEUE) {
+      state.queue.clear();
+      state.queue.add(document.body || document.documentElement);
     }
+    if (state.queue.size && !state.timer) state.firstQueued = performance.now();
     schedule();
   }
 
-  function schedule() {
-    if (!state.queue.length) return;
+  function schedule(delay) {
+    if (!state.queue.size && location.href === state.url) return;
     clearTimeout(state.timer);
     const waited = performance.now() - state.firstQueued;
-    state.timer = setTimeout(flush, waited > MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+    state.timer = setTimeout(flush, delay ?? (waited > MAX_WAIT_MS ? 0 : DEBOUNCE_MS));
   }
 
   function rootOf(node) {
@@ -350,20 +156,31 @@
       return node; // a bare text run ("Baca Juga:") is scanned as itself, in its context
     }
     if (node.nodeType !== 1) return null;
-    if (SKIP_TAGS.has(node.localName) || node.hasAttribute(WRAP_ATTR)) return null;
-    if (node.closest(`[${HIDDEN_ATTR}], bersih-reader`)) return null;
+    if (SKIP_TAGS.has(node.localName) || node.hasAttribute(live.WRAP_ATTR)) return null;
+    if (node.closest(`[${live.HIDDEN_ATTR}], ${live.READER_TAG}`)) return null;
     return node;
   }
 
+  /** Whether the budget allows `n` more roots now; if not, when the window reopens (ms). */
+  function budget(n) {
+    const now = performance.now();
+    if (now - state.window.start > WINDOW_MS) state.window = { start: now, used: 0 };
+    if (state.window.used + n <= RESCANS_PER_WINDOW) {
+      state.window.used += n;
+      return 0;
+    }
+    return state.window.start + WINDOW_MS - now;
+  }
+
   /** A same-document navigation (history.pushState in a single-page site): forget the old
-   * page's decisions and analyse the new one from scratch. */
+   * page's decisions and analyse the new one from scratch, at most once per RENAVIGATE_MS. */
   async function renavigate() {
+    const wait = RENAVIGATE_MS - (performance.now() - state.lastFull);
+    if (wait > 0) return schedule(wait);
     state.url = location.href;
-    state.queue.length = 0;
-    quietly(() => state.engine.restore());
-    state.engine = await makeEngine();
-    state.path = state.engine.path;
-    await state.engine.scan();
+    state.queue.clear();
+    quietly(() => state.hides.clear());
+    await scan();
     state.ms.apply = applyNow();
   }
 
@@ -378,28 +195,33 @@
       return;
     }
     try {
-      const batch = state.queue.splice(0, ROOTS_PER_FLUSH);
+      const batch = [];
+      for (const node of state.queue) {
+        if (batch.length >= ROOTS_PER_FLUSH) break;
+        batch.push(node);
+      }
       const roots = [];
       for (const node of batch) {
+        state.queue.delete(node);
         const root = rootOf(node);
         if (root && !roots.some((r) => r.contains(root))) roots.push(root);
       }
-      let found = 0;
-      for (const root of roots) {
-        if (state.rescans++ >= MAX_RESCANS) {
-          stopWatching();
-          break;
-        }
-        found += await state.engine.rescan(root);
+      const wait = budget(roots.length);
+      if (wait > 0) {
+        for (const r of roots) state.queue.add(r); // kept, not dropped: retried when the window reopens
+        return schedule(wait);
       }
-      if (found) {
-        const ms = applyNow();
-        state.ms.apply += ms;
+      if (roots.length) {
+        const snaps = roots.map((r) => live.walk(r, true));
+        const results = await ask({ type: 'bersih:hide', pages: snaps.map(live.wire), options: options() });
+        let found = 0;
+        snaps.forEach((s, i) => (found += state.hides.add(s.nodes, results[i].decisions)));
+        if (found) state.ms.apply += applyNow();
       }
     } catch (e) {
       report('rescan failed:', e);
     }
-    if (state.queue.length) {
+    if (state.queue.size) {
       state.firstQueued = performance.now();
       schedule();
     }
@@ -422,46 +244,22 @@
     state.observer = null;
     clearTimeout(state.timer);
     state.timer = 0;
-    state.queue.length = 0;
+    state.queue.clear();
   }
 
   /* ---------- start ---------- */
-
-  async function makeEngine() {
-    if (wasmAllowed()) {
-      try {
-        return await wasmEngine();
-      } catch (e) {
-        // Instantiation can still be refused (CSP reported late): use the background.
-        console.debug('[bersih] wasm unavailable in this page, analysing in the background:', e);
-      }
-    }
-    return backgroundEngine();
-  }
 
   async function start() {
     state.url = location.href;
     state.settings = await common.load();
     state.paused = common.isPaused(state.settings, location.hostname);
-    state.engine = await makeEngine();
-    state.path = state.engine.path;
     if (state.paused) return;
-    await state.engine.scan();
+    await scan();
     state.ms.apply = applyNow();
     startWatching();
   }
 
   state.ready = start().catch((e) => report('start failed:', e));
-
-  /** Analyses on demand (for reader and copy on a paused site). */
-  async function ensureScanned() {
-    await state.ready;
-    if (!state.engine) throw new Error('not ready');
-    if (state.paused && !state.scannedOnDemand) {
-      state.scannedOnDemand = true;
-      await state.engine.scan();
-    }
-  }
 
   /* ---------- settings changes from the popup and options ---------- */
 
@@ -470,24 +268,33 @@
     (async () => {
       await state.ready;
       state.settings = await common.load();
-      const paused = common.isPaused(state.settings, location.hostname);
-      if (paused !== state.paused) {
-        state.paused = paused;
-        if (!paused && !state.scannedOnDemand) await state.engine.scan();
-      }
+      state.paused = common.isPaused(state.settings, location.hostname);
+      if (!state.paused && !state.scanned) await scan();
       applyNow();
       if (state.enabled && !state.paused) startWatching();
       else stopWatching();
     })().catch((e) => report('settings change failed:', e));
   });
 
-  /* ---------- messages ---------- */
+  /* ---------- the article, for the reader and the copy ---------- */
+
+  /** The page's article (and, with `names`, its highlights), read by the core from a fresh
+   * walk; kept until the page changes. */
+  async function article(names) {
+    await state.ready;
+    const key = `${state.changes}|${location.href}|${names}`;
+    if (state.article && state.article.key === key) return state.article.value;
+    const snap = live.walk(document.documentElement, false);
+    const value = await ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
+    state.article = { key, value };
+    return value;
+  }
 
   async function copy(format) {
-    await ensureScanned();
-    const article = await state.engine.article();
-    if (!article) return { ok: false, error: 'no article', text: '' };
-    const text = common.composeCopy(article, format === 'markdown' ? 'markdown' : 'text', location.href, document.documentElement.lang || '');
+    const md = format === 'markdown';
+    const { article: a } = await article(false);
+    if (!a) return { ok: false, error: 'no article', text: '' };
+    const text = common.composeCopy(a, md ? 'markdown' : 'text', location.href, document.documentElement.lang || '');
     let copied = false;
     try {
       await navigator.clipboard.writeText(text);
@@ -495,13 +302,13 @@
     } catch (_) {
       copied = legacyCopy(text);
     }
-    return { ok: true, text, copied, format: format === 'markdown' ? 'markdown' : 'text' };
+    return { ok: true, text, copied, format: md ? 'markdown' : 'text' };
   }
 
   /** Clipboard write through a selection, for contexts where the async clipboard is refused. */
   function legacyCopy(text) {
-    const host = document.createElement('bersih-reader');
-    const root = host.attachShadow({ mode: 'open' });
+    const host = document.createElement(live.READER_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
     const area = document.createElement('textarea');
     area.value = text;
     root.appendChild(area);
@@ -520,18 +327,17 @@
   }
 
   async function toggleReader() {
-    await ensureScanned();
-    const reader = globalThis.__bersihReader;
+    const reader = bersihReader;
     if (reader.isOpen()) {
       quietly(() => reader.close());
       return { open: false };
     }
     const t = performance.now();
-    const article = await state.engine.article();
     // Names are tagged when the reader first opens, never on page load, and not at all when off.
-    const highlights = article && state.settings.highlight ? await state.engine.highlights() : null;
+    const names = !!(state.settings && state.settings.highlight);
+    const { article: a, highlights } = await article(names);
     quietly(() =>
-      reader.open(article, {
+      reader.open(a, {
         highlights,
         settings: state.settings,
         lang: document.documentElement.lang || '',
@@ -542,30 +348,29 @@
       }),
     );
     state.ms.reader = performance.now() - t;
-    return { open: true, article_found: !!article, entities: highlights ? highlights.entities.length : 0 };
+    return { open: true, article_found: !!a, entities: highlights ? highlights.entities.length : 0 };
+  }
+
+  /* ---------- messages ---------- */
+
+  function round(ms) {
+    return Math.round(ms * 100) / 100;
   }
 
   async function stats() {
     await state.ready;
-    if (!state.engine) {
-      return { hidden: { recirculation: 0, ad: 0 }, items: [], ms: state.ms, path: state.path, site: location.hostname, url: location.href, paused: state.paused, enabled: state.enabled };
-    }
-    const s = state.engine.stats();
+    const s = state.hides.stats();
     return {
-      hidden: { recirculation: s.hidden.recirculation, ad: s.hidden.ad },
-      items: s.items.map((i) => ({ kind: i.kind, text: i.text, reason: i.reason, hidden: i.hidden })), // reason: {rule, evidence}, as the core gave it
+      hidden: s.hidden,
+      items: s.items, // reason: {rule, evidence}, as the core gave it
       ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply), reader: round(state.ms.reader) },
-      path: state.path,
       site: location.hostname,
       url: location.href,
-      nodes: s.nodes || 0,
+      nodes: state.nodes,
+      truncated: state.truncated,
       paused: state.paused,
       enabled: state.enabled,
     };
-  }
-
-  function round(ms) {
-    return Math.round(ms * 100) / 100;
   }
 
   async function toggle(enabled) {
@@ -585,7 +390,7 @@
   };
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const handler = message && handlers[message.type];
+    const handler = message && Object.hasOwn(handlers, message.type) && handlers[message.type];
     if (!handler) return false;
     Promise.resolve()
       .then(() => handler(message))

@@ -8,8 +8,10 @@
  * mention of one. It finds and counts nothing itself. */
 'use strict';
 
-globalThis.__bersihReader ??= (() => {
-  const common = globalThis.bersihCommon;
+// A lexical binding, not a property of the global object: page markup (`<div id=…>`) cannot
+// clobber it.
+const bersihReader = (() => {
+  const common = bersihCommon;
   const msg = common.msg;
   const WIDTHS = ['narrow', 'medium', 'wide'];
   const MIN_SIZE = 14;
@@ -224,7 +226,7 @@ globalThis.__bersihReader ??= (() => {
     const copier = (format) => async () => {
       try {
         const res = await ctx.copy(format);
-        status.textContent = res.ok ? msg('popupCopied') : '';
+        status.textContent = res.ok && res.copied ? msg('popupCopied') : '';
       } catch (_) {
         status.textContent = '';
       }

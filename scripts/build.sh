@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the browser extension and the site: the core as wasm (release, wasm-bindgen --target
-# no-modules, wasm-opt -Oz from npm binaryen), then the unpacked extensions dist/chrome and
+# Builds the browser extension and the site: two wasm packages (release, wasm-bindgen --target
+# no-modules, wasm-opt -Oz from npm binaryen): `bersih` (crates/wasm: the core) and
+# `bersih_names` (crates/names-wasm: the name recogniser, global `bersihNames`, loaded only when
+# the reader shows names); then the unpacked extensions dist/chrome and
 # dist/firefox and their zips, all from the one manifest in extension/, and the static site
 # dist/www (www/ with the same wasm pkg). Ends with `web-ext lint` (0 errors).
 #
@@ -28,15 +30,20 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
     npm ci --no-audit --no-fund
 fi
 
-step "wasm (cargo build --profile wasm --target wasm32-unknown-unknown)"
-cargo build --lib --profile wasm --target wasm32-unknown-unknown
+step "wasm (cargo build --profile wasm --target wasm32-unknown-unknown: crates/wasm, crates/names-wasm)"
+cargo build --profile wasm --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
 target_dir=${CARGO_TARGET_DIR:-target}
 pkg=build/pkg
 rm -rf "$pkg"
 mkdir -p "$pkg"
-wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$pkg" --out-name bersih "$target_dir/wasm32-unknown-unknown/wasm/bersih.wasm"
-node_modules/.bin/wasm-opt -Oz "$pkg/bersih_bg.wasm" -o "$pkg/bersih_bg.wasm"
+# package name, crate artifact, global of the no-modules glue
+for spec in "bersih bersih_wasm wasm_bindgen" "bersih_names bersih_names_wasm bersihNames"; do
+    read -r name artifact global <<< "$spec"
+    wasm-bindgen --target no-modules --no-modules-global "$global" --no-typescript \
+        --remove-name-section --remove-producers-section \
+        --out-dir "$pkg" --out-name "$name" "$target_dir/wasm32-unknown-unknown/wasm/$artifact.wasm"
+    node_modules/.bin/wasm-opt -Oz "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
+done
 
 step "extensions (dist/chrome, dist/firefox)"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
@@ -77,6 +84,7 @@ step "site (dist/www: www/, the same wasm pkg, the screenshots of docs/screensho
 mkdir -p dist/www/screenshots
 cp -R www/. dist/www/
 cp -R "$pkg" dist/www/pkg
+cp extension/live.js dist/www/live.js
 cp docs/screenshots/*.png dist/www/screenshots/
 
 step "web-ext lint (dist/firefox)"
@@ -89,8 +97,10 @@ node -e '
     process.exit(r.summary.errors ? 1 : 0);
 ' "$lint"
 
-wasm_size=$(wc -c < "$pkg/bersih_bg.wasm")
-gz_size=$(gzip -9c "$pkg/bersih_bg.wasm" | wc -c)
+sizes=""
+for name in bersih bersih_names; do
+    sizes="$sizes $name $(wc -c < "$pkg/${name}_bg.wasm") bytes ($(gzip -9c "$pkg/${name}_bg.wasm" | wc -c) gzipped);"
+done
 echo
 echo "built dist/chrome dist/firefox dist/bersih-{chrome,firefox}-$version.zip dist/www in $(( $(date +%s) - started ))s;" \
-    "wasm $wasm_size bytes ($gz_size gzipped)"
+    "wasm:$sizes"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what is missing (Rust components
 # and the wasm target), then format, lint, the native test suite (unit, fixtures, corpus F1,
-# bad input, CLI contract, doc tests) and a wasm32 compile check of the core; then the browser
-# extension: built, its web-sys adapter tested with wasm-bindgen-test and the extension
-# driven end to end in headless Chromium and Firefox (installing both when missing); then the
-# site's playground in headless Chromium, with an axe-core accessibility check.
+# bad input, CLI contract, doc tests) of every crate and a wasm32 compile check of the two wasm
+# crates; then the browser extension: built, and driven end to end in headless Chromium and
+# Firefox (installing both when missing), the walk's parity with the native parser included;
+# then the site's playground in headless Chromium, with an axe-core accessibility check.
 #
 # Needs ../shared (or $BERSIH_SHARED) for the corpus tests.
 set -euo pipefail
@@ -27,18 +27,18 @@ rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' 
 step "cargo fmt --check"
 cargo fmt --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo check --target wasm32-unknown-unknown (the core builds for the browser)"
-cargo check --lib --target wasm32-unknown-unknown
+step "cargo check --target wasm32-unknown-unknown (the wasm crates build for the browser)"
+cargo check --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
 
 step "cargo test (release: the corpus and huge-page tests parse real pages)"
-cargo test --release
+cargo test --release --workspace
 
 # ---- the browser extension (issue 3) ----------------------------------------------------------
 # Installs what the browser tests need when missing: Debian's chromium, chromium-driver and
-# firefox-esr (apt-get), geckodriver (cargo install, ~3 min once), wasm-bindgen-cli at the
+# firefox-esr (apt-get), geckodriver (cargo install, ~3 min once; selenium drives Firefox with it), wasm-bindgen-cli at the
 # Cargo.lock version and the npm tools of package-lock.json (both through scripts/build.sh).
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -57,22 +57,11 @@ if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 { print $2 }')" != "0.37.
     cargo install geckodriver --version 0.37.1
 fi
 
-step "cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings"
-cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+step "cargo clippy --target wasm32-unknown-unknown (the wasm crates) -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm -- -D warnings
 
 step "build the extension (scripts/build.sh: wasm, dist/chrome, dist/firefox, zips, web-ext lint)"
 bash scripts/build.sh
-
-# wasm-bindgen-test: the web-sys adapter in real browsers (no default features: the CLI binary
-# is native only). One browser per run: with both drivers set the runner picks Firefox.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-export WASM_BINDGEN_TEST_TIMEOUT=120
-step "wasm-bindgen-test in headless Chromium (tests/web.rs)"
-CHROMEDRIVER=$(command -v chromedriver) \
-    cargo test --target wasm32-unknown-unknown --no-default-features --test web
-step "wasm-bindgen-test in headless Firefox (tests/web.rs)"
-GECKODRIVER=$(command -v geckodriver) \
-    cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 # End to end: the built extension in both browsers against fixture pages on 127.0.0.1.
 browsers=0

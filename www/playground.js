@@ -1,14 +1,18 @@
-// The playground: the pasted page goes into a sandboxed iframe (no scripts), the wasm core walks
-// that document, analyses it and marks what the extension would hide; marks.css outlines and
-// labels the marks instead of hiding them. Everything shown (removals, article, entities) is what
-// the core returned: this file only draws it.
+// The playground: the pasted page goes into a sandboxed iframe (no scripts); the extension's
+// live-DOM adapter (live.js) walks that document, the wasm core analyses the walk, the adapter
+// marks what the extension would hide; marks.css outlines and labels the marks instead of
+// hiding them. Everything shown (removals, article, entities) is what the core and the name
+// recogniser returned: this file only draws it.
 //
-//   sample / paste ──▶ <iframe sandbox srcdoc> ──LivePage──▶ snapshot → analyse → apply
-//                                                    └──▶ stats(), analysis() ──▶ lists, reader
+//   sample / paste ──▶ <iframe sandbox srcdoc> ──walk──▶ Analysed ──decisions──▶ Hides.apply
+//                                                          ├──▶ analysis() ──▶ lists, reader
+//                                                          └──▶ text() ─names─▶ highlights()
 const { pick } = globalThis.bersihLang;
-// pkg/bersih.js (wasm-bindgen --target no-modules) declares a global `let wasm_bindgen`: a
-// global binding, not a property of globalThis.
+// pkg/bersih.js and pkg/bersih_names.js (wasm-bindgen --target no-modules) and live.js declare
+// global bindings (`wasm_bindgen`, `bersihNames`, `bersihLive`), not properties of globalThis.
 const glue = wasm_bindgen; // eslint-disable-line no-undef
+const names = bersihNames; // eslint-disable-line no-undef
+const adapter = bersihLive; // eslint-disable-line no-undef
 const $ = (id) => document.getElementById(id);
 
 const KIND = {
@@ -116,25 +120,27 @@ async function analyse() {
   say(() => pick(TEXT.analysing));
   const f = await frame(html);
   const doc = f.contentDocument;
-  let live;
+  let analysed;
   try {
     const t0 = performance.now();
-    live = new glue.LivePage(doc);
-    const nodes = live.snapshot();
+    const snap = adapter.walk(doc.documentElement, false);
     const t1 = performance.now();
-    live.analyse({ url: url || null, entities: true });
-    live.apply();
+    analysed = new glue.Analysed(snap.ops, snap.strs, { url: url || null });
+    const hides = new adapter.Hides();
+    hides.add(snap.nodes, analysed.decisions());
+    hides.apply({ recirculation: true, ad: true });
+    const analysis = analysed.analysis();
+    const text = analysed.text();
+    const highlights = text === undefined ? null : analysed.highlights(names.mentions(text, analysed.lang()));
     const t2 = performance.now();
-    const stats = live.stats();
-    const analysis = live.analysis();
-    shown = { doc, marks: outline(doc), stats, analysis, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes };
+    shown = { doc, marks: outline(doc), stats: hides.stats(), analysis, highlights, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes: analysed.nodes() };
   } catch (e) {
     shown = null;
     for (const id of ['reader', 'removed', 'entities']) $(id).replaceChildren(); // no stale result
     $('copy-text').disabled = $('copy-md').disabled = true;
     return say(() => pick(TEXT.failed) + e, true);
   } finally {
-    live?.free(); // the marks stay; nothing is restored later
+    analysed?.free(); // the marks stay; nothing is restored later
   }
   draw();
   const { ms, nodes, analysis } = shown;
@@ -154,8 +160,10 @@ function draw() {
   if (!shown) return;
   labelMarks(shown.doc);
   drawRemoved(shown.stats.items, shown.analysis.removed, shown.marks);
-  drawReader(shown.analysis.article, shown.analysis.lang);
-  drawEntities(shown.analysis.entities);
+  const { article } = shown.analysis;
+  const marked = article && shown.highlights ? { ...article, html: shown.highlights.html } : article;
+  drawReader(marked, shown.analysis.lang);
+  drawEntities(shown.highlights ? shown.highlights.entities : []);
   $('copy-text').disabled = $('copy-md').disabled = !shown.analysis.article;
 }
 
@@ -288,7 +296,10 @@ $('copy-md').addEventListener('click', () => copy('markdown'));
 
 say(() => pick(TEXT.loading));
 try {
-  await glue({ module_or_path: new URL('pkg/bersih_bg.wasm', location.href) });
+  await Promise.all([
+    glue({ module_or_path: new URL('pkg/bersih_bg.wasm', location.href) }),
+    names({ module_or_path: new URL('pkg/bersih_names_bg.wasm', location.href) }),
+  ]);
   $('run').disabled = false;
   say(() => pick(TEXT.ready));
   document.body.dataset.ready = String(Math.round(performance.now())); // ms since navigation, for the tests

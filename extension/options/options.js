@@ -4,7 +4,7 @@
 'use strict';
 
 (async () => {
-  const common = globalThis.bersihCommon;
+  const common = bersihCommon;
   const $ = (id) => document.getElementById(id);
   common.localize(document);
   const lines = (text) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];

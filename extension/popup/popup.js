@@ -5,7 +5,7 @@
 'use strict';
 
 (async () => {
-  const common = globalThis.bersihCommon;
+  const common = bersihCommon;
   const api = common.api;
   const $ = (id) => document.getElementById(id);
   common.localize(document);
@@ -58,7 +58,6 @@
     const paused = common.isPaused(settings, s.site);
     $('paused-note').hidden = !paused;
     $('pause').textContent = common.msg(paused ? 'popupResume' : 'popupPause');
-    $('background-note').hidden = s.path !== 'background';
     const list = $('items');
     list.textContent = '';
     for (const item of s.items) {

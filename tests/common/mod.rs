@@ -1,28 +1,19 @@
-//! Helpers shared by the integration tests: corpus location and token F1.
+//! Helpers shared by the integration tests of every crate (each includes this file by path):
+//! fixture and corpus locations, token F1 (`cli.rs` runs the binary, for the CLI crate).
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
-/// Runs the `bersih` binary with `args`, feeding `stdin`.
-pub fn bersih(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bersih"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run bersih");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("bersih output")
+/// The repository's root (the test crates sit two levels below it).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A file or folder under the repository's `tests/fixtures`.
+pub fn fixtures(rel: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(rel)
 }
 
 /// The shared corpora folder: `$BERSIH_SHARED/corpora`, else `../shared/corpora` beside the
@@ -30,7 +21,7 @@ pub fn bersih(args: &[&str], stdin: &[u8]) -> Output {
 pub fn corpora() -> Option<PathBuf> {
     let shared = std::env::var_os("BERSIH_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        .unwrap_or_else(|| repo().join("../shared"));
     let dir = shared.join("corpora");
     dir.is_dir().then_some(dir)
 }

@@ -206,13 +206,25 @@ function expectNothingElse(state, label) {
   assert(!invisible.length, `${label}: prose hidden: ${JSON.stringify(invisible)}`);
 }
 
-/** Runs every check; `expectPath` is the analysis path the strict-CSP page must take. */
-export async function runChecks(d, origin, r, { expectPath, shots = false }) {
+/** Runs every check. The strict-CSP pages (whose CSP refuses wasm in the page) must be cleaned
+ * exactly like the others: the core never runs in the page. */
+export async function runChecks(d, origin, r, { shots = false }) {
   const id = `${origin}/news-id.html`;
   const en = `${origin}/news-en.html`;
   const csp = `${origin}/csp/news-id.html`;
   let stats;
   const perf = [];
+
+  await r.check("the page's walk builds the page html5ever builds (parity outline)", async () => {
+    await d.goto(`${origin}/parity.html`);
+    const result = await waitFor(() => d.page(() => document.body && document.body.dataset.parity), { what: 'parity result' });
+    if (result !== 'same') {
+      const got = await d.page(() => document.body.dataset.got || '');
+      const want = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'live', 'parity.outline'), 'utf8').split('\n');
+      const line = got.split('\n').findIndex((l, i) => l !== want[i]);
+      assert(false, `${result}; first differing line ${line + 1}: got ${JSON.stringify(got.split('\n')[line])}, want ${JSON.stringify(want[line])}`);
+    }
+  });
 
   await r.check('inserts and ads hidden (Indonesian page)', async () => {
     await d.goto(id);
@@ -237,7 +249,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
 
   await r.check('stats message contract', async () => {
     const s = await d.send(id, { type: 'bersih:stats' });
-    for (const k of ['hidden', 'items', 'ms', 'path']) assert(k in s, `stats lacks ${k}`);
+    for (const k of ['hidden', 'items', 'ms', 'nodes']) assert(k in s, `stats lacks ${k}`);
     assert(typeof s.hidden.recirculation === 'number' && typeof s.hidden.ad === 'number', 'hidden counts');
     assert(['snapshot', 'analyse', 'apply'].every((k) => typeof s.ms[k] === 'number'), 'ms fields');
     assert(s.items.every((i) => (i.kind === 'recirculation' || i.kind === 'ad') && typeof i.text === 'string'), 'items');
@@ -245,8 +257,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(s.items.every((i) => i.reason && typeof i.reason.rule === 'string' && typeof i.reason.evidence === 'string'), `items lack a reason: ${JSON.stringify(s.items)}`);
     const bmkg = s.items.find((i) => i.text.includes('BMKG Peringatkan'));
     assert(bmkg.reason.rule === 'lead-in' && bmkg.reason.evidence === 'Baca Juga:', `reason of the BMKG insert: ${JSON.stringify(bmkg.reason)}`);
-    assert(s.path === 'content', `path ${s.path}`);
-    perf.push({ page: 'news-id', ...s.ms, path: s.path });
+    perf.push({ page: 'news-id', ...s.ms });
   });
 
   await r.check('late-injected insert and ad hidden', async () => {
@@ -294,7 +305,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     const low = Object.entries(contrast).filter(([, c]) => c < 4.5);
     assert(Object.keys(contrast).length >= 3 * 2 * 3 && !low.length, `contrast below 4.5:1: ${JSON.stringify(low)} of ${JSON.stringify(contrast)}`);
     const s = await d.send(id, { type: 'bersih:stats' });
-    perf.push({ page: 'news-id reader (highlights)', ...s.ms, path: s.path });
+    perf.push({ page: 'news-id reader (highlights)', ...s.ms });
   });
 
   await r.check('legend toggles one type off and on (click and keyboard)', async () => {
@@ -333,7 +344,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
       const names = await waitFor(() => d.page(readerNames), { what: 'reader' });
       assert(!names.marks.length && !names.legend.length && !names.entities.length, `highlights shown while off: ${JSON.stringify(names)}`);
       const s = await d.send(id, { type: 'bersih:stats' });
-      perf.push({ page: 'news-id reader (no highlights)', ...s.ms, path: s.path });
+      perf.push({ page: 'news-id reader (no highlights)', ...s.ms });
       await d.send(id, { type: 'bersih:toggle-reader' });
     } finally {
       await d.settings(null);
@@ -377,7 +388,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     );
     expectHidden(state, 'news-en');
     const s = await d.send(en, { type: 'bersih:stats' });
-    perf.push({ page: 'news-en', ...s.ms, path: s.path });
+    perf.push({ page: 'news-en', ...s.ms });
   });
 
   await r.check('same-document navigation (pushState) re-analyses the new story', async () => {
@@ -405,10 +416,9 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(md.ok && md.text.includes('The harbour ferry resumed service') && !md.text.includes('cycling lanes'), `copy after navigation: ${md.text.slice(0, 200)}`);
   });
 
-  await r.check(`strict-CSP page works (path: ${expectPath})`, async () => {
+  await r.check('strict-CSP page works', async () => {
     await d.goto(csp);
-    const s = await ready(d, csp);
-    assert(s.path === expectPath, `analysis path ${s.path}, expected ${expectPath}`);
+    await ready(d, csp);
     const state = await waitFor(
       () => d.page(inspect).then((x) => (x.injected === 2 && x.expected.every((e) => e.got === e.expect) ? x : null)),
       { timeout: 8000, what: 'strict-CSP page cleaned, late blocks included' },
@@ -429,14 +439,13 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     assert(off.enabled === false && (await d.page(inspect)).pristine === true, 'toggle off restores (csp)');
     await d.send(csp, { type: 'bersih:toggle', enabled: true });
     const again = await d.send(csp, { type: 'bersih:stats' });
-    perf.push({ page: 'csp/news-id', ...again.ms, path: again.path });
+    perf.push({ page: 'csp/news-id', ...again.ms });
   });
 
-  await r.check(`strict CSP declared by <meta> works too (path: ${expectPath})`, async () => {
+  await r.check('strict CSP declared by <meta> works too', async () => {
     const url = `${origin}/csp-meta/news-id.html`;
     await d.goto(url);
-    const s = await ready(d, url);
-    assert(s.path === expectPath, `analysis path ${s.path}, expected ${expectPath}`);
+    await ready(d, url);
     const state = await waitFor(
       () => d.page(inspect).then((x) => (x.injected === 2 && x.expected.every((e) => e.got === e.expect) ? x : null)),
       { timeout: 8000, what: 'meta-CSP page cleaned' },
@@ -451,14 +460,12 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
     );
   });
 
-  await r.check('popup shows counts, items and the analysis path', async () => {
+  await r.check('popup shows counts, items and reasons', async () => {
     const s = await d.send(csp, { type: 'bersih:stats' });
     const p = await d.popup(csp, shots);
     assert(p.recirculation === String(s.hidden.recirculation) && p.ad === String(s.hidden.ad), `popup ${JSON.stringify(p)} vs ${JSON.stringify(s.hidden)}`);
     assert(p.items.length === s.items.length && p.items.some((t) => t.includes('BMKG Peringatkan')), `popup items ${JSON.stringify(p.items)}`);
-    assert(p.background === (expectPath === 'background'), 'popup notes the background path');
-    // Each item says why, in the browser's language, from the core's reason (carried through the
-    // background path's decisions on Chromium).
+    // Each item says why, in the browser's language, from the core's reason.
     assert(s.items.every((i) => i.reason && i.reason.rule), `stats items lack a reason: ${JSON.stringify(s.items)}`);
     assert(p.reasons.length === p.items.length && p.reasons.every((t) => t && !/^(reason|rule)[A-Z]/.test(t)), `popup reasons ${JSON.stringify(p.reasons)}`);
     const bmkg = p.items.findIndex((t) => t.includes('BMKG Peringatkan'));
@@ -511,12 +518,12 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
 
   const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'release', 'bersih');
   if (fs.existsSync(cli)) {
-    await r.check(`same decisions as the CLI on the article fixtures${expectPath === 'background' ? ' (content and background paths)' : ''}`, async () => {
+    await r.check('same decisions as the CLI on the article fixtures (plain and strict-CSP copies)', async () => {
       const names = fs.readdirSync(path.join(repo, 'tests', 'fixtures', 'articles')).sort();
       const mismatches = [];
-      // Where the strict-CSP page takes the background path, compare that path too: the JS walk
-      // and the background's wasm must decide exactly what the native parser and core decide.
-      const prefixes = expectPath === 'background' ? ['', '/csp'] : [''];
+      // The JS walk and the background's wasm must decide exactly what the native parser and
+      // core decide, whatever the page's CSP.
+      const prefixes = ['', '/csp'];
       for (const name of names.flatMap((n) => prefixes.map((p) => [n, p]))) {
         const [article, prefix] = name;
         const url = `${origin}${prefix}/articles/${article}/page.html`;
@@ -533,8 +540,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
         const s = await ready(d, url);
         const got = s.items.map(line);
         if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push({ url, got, want });
-        if (prefix && s.path !== 'background') mismatches.push({ url, path: s.path });
-        perf.push({ page: `${prefix.slice(1)}${prefix ? '/' : ''}articles/${article}`, ...s.ms, path: s.path });
+        perf.push({ page: `${prefix.slice(1)}${prefix ? '/' : ''}articles/${article}`, ...s.ms });
       }
       assert(!mismatches.length, `differs from the CLI: ${JSON.stringify(mismatches)}`);
     });
@@ -548,7 +554,7 @@ export async function runChecks(d, origin, r, { expectPath, shots = false }) {
 export function printPerf(browser, perf) {
   for (const p of perf) {
     const reader = / reader /.test(p.page) ? `, reader open ${p.reader} ms` : '';
-    console.log(`  ${browser} ${p.page}: snapshot ${p.snapshot} ms, analyse ${p.analyse} ms, apply ${p.apply} ms${reader} (${p.path})`);
+    console.log(`  ${browser} ${p.page}: snapshot ${p.snapshot} ms, analyse ${p.analyse} ms, apply ${p.apply} ms${reader}`);
   }
 }
 

@@ -88,7 +88,6 @@ try {
         ad: document.getElementById('count-ad').textContent,
         items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
         reasons: [...document.querySelectorAll('#items li')].map((li) => li.querySelector('.why')?.textContent || ''),
-        background: !document.getElementById('background-note').hidden,
       }));
       if (takeShot) {
         fs.mkdirSync(shotsDir, { recursive: true });
@@ -99,7 +98,7 @@ try {
     },
   };
 
-  const perf = await runChecks(driver, origin, r, { expectPath: 'background', shots });
+  const perf = await runChecks(driver, origin, r, { shots });
 
   await r.check('no page errors and no [bersih] warnings', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join(' | '));

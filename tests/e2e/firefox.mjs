@@ -102,7 +102,6 @@ try {
           ad: document.getElementById('count-ad').textContent,
           items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
           reasons: [...document.querySelectorAll('#items li')].map((li) => li.querySelector('.why')?.textContent || ''),
-          background: !document.getElementById('background-note').hidden,
         };`);
         await driver.get(`${BASE}/options/options.html`);
         return res;
@@ -110,9 +109,7 @@ try {
     },
   };
 
-  // Firefox runs wasm in content scripts whatever the page CSP: the strict-CSP page stays on
-  // the content path there.
-  const perf = await runChecks(d, origin, r, { expectPath: 'content', shots });
+  const perf = await runChecks(d, origin, r, { shots });
   printPerf('firefox', perf);
   code = r.finish();
 } catch (e) {

@@ -5,6 +5,8 @@
 //   /csp-meta/<file>        the same policy as a <meta http-equiv> in the page
 //   /articles/<name>/page.html   the core's article fixtures (tests/fixtures/articles)
 //   /corpora/<path>         ../shared/corpora (or $BERSIH_SHARED/corpora), for perf.mjs
+//   /www/<file>             the built site (dist/www: the wasm packages and live.js)
+//   /live/<file>            the walk parity fixture (tests/fixtures/live)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +18,17 @@ const ROOTS = {
   site: path.join(here, 'site'),
   articles: path.join(here, '..', 'fixtures', 'articles'),
   corpora: path.join(shared, 'corpora'), // only for tests/e2e/perf.mjs, when present
+  www: path.join(here, '..', '..', 'dist', 'www'),
+  live: path.join(here, '..', 'fixtures', 'live'),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.outline': 'text/plain; charset=utf-8',
+};
 export const STRICT_CSP = "script-src 'self'";
 
 export function start(port = Number(process.env.PORT || 0)) {
@@ -42,9 +53,14 @@ export function start(port = Number(process.env.PORT || 0)) {
     if (p.startsWith('/articles/')) {
       root = ROOTS.articles;
       p = p.slice('/articles'.length);
-    } else if (p.startsWith('/corpora/')) {
-      root = ROOTS.corpora;
-      p = p.slice('/corpora'.length);
+    } else {
+      for (const name of ['corpora', 'www', 'live']) {
+        if (p.startsWith(`/${name}/`)) {
+          root = ROOTS[name];
+          p = p.slice(name.length + 1);
+          break;
+        }
+      }
     }
     const file = path.join(root, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {

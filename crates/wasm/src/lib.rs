@@ -1,0 +1,151 @@
+//! The wasm exports of the core: the only crate with `#[wasm_bindgen]` over the analysis.
+//!
+//! Pages arrive as the two strings of a walk (`extension/walk.js`, replayed by
+//! [`bersih::snapshot::replay`]), so a page crosses into wasm in one call; nothing here reads a
+//! DOM or looks at page content. Outputs go through serde-wasm-bindgen (JSON-compatible: `null`
+//! for `None`, objects for structs).
+//!
+//! JS contract (field names are the serde names of the Rust types):
+//! - `hide(ops, strs, contexts, {url, extra_phrases}) -> {decisions: [{first, last, text_node,
+//!   kind, text, reason}], lang, nodes}`: what to hide, the detectors only (every page load and
+//!   every rescan of an added subtree; no article is read).
+//! - `new Analysed(ops, strs, {url, extra_phrases})`: the whole analysis of a page, for the
+//!   reader, the copy and the playground; `decisions()`, `article() -> Article | null`,
+//!   `analysis() -> Analysis`, `nodes()`, `lang()`, `outline()`, `text() -> string | undefined` (the
+//!   article's plain text, for the name recogniser) and `highlights(mentions) -> {html,
+//!   entities} | null`, `mentions` being the names module's `[start, end, kind, …]` for `text()`.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use bersih::analysis::{analyse, Analysis, Options};
+use bersih::mention::{Kind, Mention};
+use bersih::snapshot::{replay, Decision, Traced};
+
+/// Options as JS passes them; every field may be missing.
+#[derive(Default, Deserialize)]
+struct JsOptions {
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    extra_phrases: Vec<String>,
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    let o: JsOptions = if value.is_undefined() || value.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(value)?
+    };
+    Ok(Options {
+        url: o.url,
+        extra_phrases: o.extra_phrases,
+    })
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+#[derive(Serialize)]
+struct Hidden<'a> {
+    decisions: Vec<Decision>,
+    lang: &'a str,
+    nodes: usize,
+}
+
+/// What to hide in a walked page or subtree: the detectors' decisions as op ranges.
+#[wasm_bindgen]
+pub fn hide(ops: &str, strs: &str, contexts: u32, options: JsValue) -> Result<JsValue, JsError> {
+    let options = self::options(options)?;
+    let traced = replay(ops, strs, contexts);
+    let removed = bersih::detect::detect(&traced.page, &options);
+    let (lang, _) = bersih::lang::detect(&traced.page);
+    to_js(&Hidden {
+        decisions: traced.decisions(&removed),
+        lang: &lang,
+        nodes: traced.page.len(),
+    })
+}
+
+/// A walked page and its whole analysis.
+#[wasm_bindgen]
+pub struct Analysed {
+    traced: Traced,
+    analysis: Analysis,
+}
+
+#[wasm_bindgen]
+impl Analysed {
+    /// Replays a whole-document walk and analyses it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(ops: &str, strs: &str, options: JsValue) -> Result<Analysed, JsError> {
+        let options = self::options(options)?;
+        let traced = replay(ops, strs, 0);
+        let analysis = analyse(&traced.page, &options);
+        Ok(Analysed { traced, analysis })
+    }
+
+    /// The blocks to hide, as op ranges of the walk.
+    pub fn decisions(&self) -> Result<JsValue, JsError> {
+        to_js(&self.traced.decisions(&self.analysis.removed))
+    }
+
+    /// The article, or `null`.
+    pub fn article(&self) -> Result<JsValue, JsError> {
+        to_js(&self.analysis.article)
+    }
+
+    /// The whole analysis (`{lang, removed, article, notes}`): the playground lists every
+    /// removal, boilerplate left out of the article included.
+    pub fn analysis(&self) -> Result<JsValue, JsError> {
+        to_js(&self.analysis)
+    }
+
+    /// Nodes in the page (the root included).
+    pub fn nodes(&self) -> usize {
+        self.traced.page.len()
+    }
+
+    /// A line-per-node outline of the page (`bersih::snapshot::outline`): the browser tests
+    /// check with it that the walk builds the page html5ever builds from the same markup.
+    pub fn outline(&self) -> String {
+        bersih::snapshot::outline(&self.traced.page)
+    }
+
+    /// The page language code.
+    pub fn lang(&self) -> String {
+        self.analysis.lang.clone()
+    }
+
+    /// The article's plain text, which the name recogniser tags, or `undefined`.
+    pub fn text(&self) -> Option<String> {
+        Some(self.analysis.article.as_ref()?.text.clone())
+    }
+
+    /// The article's HTML with the given mentions of [`Analysed::text`] marked, and the entity
+    /// list; `null` without an article. Mentions that do not fit the text are dropped.
+    pub fn highlights(&self, mentions: &[u32]) -> Result<JsValue, JsError> {
+        let h = self.analysis.highlights(|text, _| {
+            mentions
+                .chunks_exact(3)
+                .filter_map(|m| {
+                    let (start, end) = (m[0] as usize, m[1] as usize);
+                    let fits = start < end
+                        && end <= text.len()
+                        && text.is_char_boundary(start)
+                        && text.is_char_boundary(end);
+                    let kind = *Kind::ALL.get(m[2] as usize)?;
+                    fits.then_some(Mention { start, end, kind })
+                })
+                .collect()
+        });
+        to_js(&h)
+    }
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,269 @@
+/* Bersih — the live-DOM adapter: reads the page in one pass into a flat snapshot that crosses
+ * into the core in one piece, and applies and restores the core's decisions. It decides
+ * nothing. Used by the content script and by the site's playground (on its iframe's document).
+ *
+ * Snapshot (see crates/core/src/snapshot.rs `replay`): `ops` holds one character per visited
+ * node, 'e' element, 't' text, 'c' end of element; `strs` the strings of the ops in order, each
+ * followed by a NUL: an element's tag, its attributes as name, value pairs, then an empty
+ * string; a text's data. `nodes[i]` is the live node of op `i` (null for ends). The first
+ * `contexts` elements are copies of the ancestors of a partial walk's root.
+ *
+ * The walk visits what html5ever's flattening gives the native parser (elements with their
+ * attributes, text and CDATA nodes; no comments, shadow roots or template contents) and skips
+ * what the core drops anyway (script code and style sheet text), our own reader host, and our
+ * own marks (a wrapping span is walked through, the hidden attribute left out), so walking a
+ * page we already cleaned gives the snapshot of the page as it was.
+ *
+ * Hiding is reversible by construction: an element gets data-bersih-hidden="<kind>" (hide.css
+ * hides it); a bare text run ("Baca Juga:" between <br>s) is moved into a
+ * <span data-bersih-hidden data-bersih-wrap> inserted where it stood; restoring removes the
+ * attributes and moves the same text nodes back, in reverse order.
+ */
+'use strict';
+
+const bersihLive = (() => {
+  /** Most ops one walk records: the core's `snapshot::MAX_OPS`; the replay reads no further. */
+  const MAX_OPS = 200000;
+  /** Most characters of strings one walk records: a page beyond it is analysed as far as it
+   * goes (a 20 MB text still crosses as a few MB, far under the 64 MiB message limit). */
+  const MAX_CHARS = 4000000;
+  /** Nearest ancestors copied as context of a partial walk (the root element always is, for
+   * its language): the class and language context of an insert is close to it. */
+  const MAX_CONTEXTS = 32;
+
+  const HIDDEN_ATTR = 'data-bersih-hidden';
+  const WRAP_ATTR = 'data-bersih-wrap';
+  const READER_TAG = 'bersih-reader';
+  const ELEMENT = 1;
+  const TEXT = 3;
+  const CDATA = 4;
+
+  /** Whether the core drops this element's text anyway (code and style sheets): a transfer
+   * saving only; the core's builder applies the rule. */
+  function skipsText(el) {
+    const tag = el.localName;
+    if (tag === 'style') return true;
+    if (tag !== 'script') return false;
+    const type = (el.getAttribute('type') || '').trim().toLowerCase();
+    return type === '' || type === 'module' || type.includes('javascript');
+  }
+
+  /** Walks the subtree at `root` in preorder (a loop, no recursion); with `withContext`, inside
+   * copies of its ancestors. Returns `{ops, strs, contexts, nodes, truncated}`. */
+  function walk(root, withContext) {
+    let ops = '';
+    const parts = [];
+    const nodes = [];
+    let chars = 0;
+    const put = (s) => {
+      if (s.indexOf('\0') !== -1) s = s.replaceAll('\0', '\uFFFD');
+      chars += s.length;
+      parts.push(s);
+    };
+    const open = (el, node) => {
+      ops += 'e';
+      nodes.push(node);
+      put(el.localName);
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length; i++) {
+        const a = attrs[i];
+        if (a.localName === HIDDEN_ATTR) continue;
+        put(a.localName);
+        put(a.value);
+      }
+      parts.push('');
+    };
+    const close = () => {
+      ops += 'c';
+      nodes.push(null);
+    };
+
+    let contexts = 0;
+    if (withContext) {
+      const chain = [];
+      for (let up = root.parentElement; up; up = up.parentElement) {
+        if (up.hasAttribute(WRAP_ATTR)) continue;
+        if (chain.length < MAX_CONTEXTS || !up.parentElement) chain.push(up);
+      }
+      for (let i = chain.length - 1; i >= 0; i--) open(chain[i], null);
+      contexts = chain.length;
+    }
+
+    // Per open element: [emitted, skips text]. A wrap span is walked through, not emitted.
+    const stack = [];
+    let truncated = false;
+    let cur = root;
+    while (cur) {
+      if (ops.length >= MAX_OPS || chars >= MAX_CHARS) {
+        truncated = true;
+        break;
+      }
+      let descend = false;
+      const type = cur.nodeType;
+      if (type === ELEMENT) {
+        if (cur.localName !== READER_TAG) {
+          const emitted = !cur.hasAttribute(WRAP_ATTR);
+          if (emitted) open(cur, cur);
+          stack.push(emitted, emitted && skipsText(cur));
+          descend = true;
+        }
+      } else if ((type === TEXT || type === CDATA) && !stack[stack.length - 1]) {
+        ops += 't';
+        nodes.push(cur);
+        put(cur.data);
+      }
+      if (descend) {
+        const child = cur.firstChild;
+        if (child) {
+          cur = child;
+          continue;
+        }
+        stack.pop();
+        if (stack.pop()) close();
+      }
+      // Next in preorder: the next sibling of the nearest ancestor that has one, closing the
+      // elements left on the way up, never leaving the subtree of `root`.
+      let at = cur;
+      cur = null;
+      while (at !== root) {
+        if (at.nextSibling) {
+          cur = at.nextSibling;
+          break;
+        }
+        at = at.parentNode;
+        if (!at) break;
+        stack.pop();
+        if (stack.pop()) close();
+      }
+    }
+    // What a cap left open.
+    while (stack.length) {
+      stack.pop();
+      if (stack.pop()) close();
+    }
+    for (let i = 0; i < contexts; i++) close();
+    parts.push('');
+    return { ops, strs: parts.join('\0'), contexts, nodes, truncated };
+  }
+
+  /** The decided blocks of a page, and whether each is hidden now. */
+  class Hides {
+    constructor() {
+      this.list = []; // {first, last, textNode, kind, text, reason, applied}
+      this.known = new Set(); // first nodes, so a block is recorded once
+      this.kinds = null; // the kinds of the last apply
+      this.appliedUpTo = 0; // blocks before this index were applied with `kinds`
+    }
+
+    /** Records the decisions of one walk; returns how many blocks are new. */
+    add(nodes, decisions) {
+      let n = 0;
+      for (const d of decisions) {
+        const first = nodes[d.first];
+        const last = nodes[d.last];
+        if (!first || !last || this.known.has(first)) continue;
+        this.known.add(first);
+        this.list.push({ first, last, textNode: d.text_node, kind: d.kind, text: d.text, reason: d.reason, applied: null });
+        n++;
+      }
+      return n;
+    }
+
+    /** Hides the blocks of the wanted kinds (`{recirculation, ad}`) and shows the others; only
+     * the blocks added since the last apply are visited when the kinds did not change. Returns
+     * how many are hidden. */
+    apply(kinds) {
+      const same = this.kinds && this.kinds.recirculation === !!kinds.recirculation && this.kinds.ad === !!kinds.ad;
+      const from = same ? this.appliedUpTo : 0;
+      for (let i = from; i < this.list.length; i++) {
+        const h = this.list[i];
+        const wanted = !!kinds[h.kind];
+        if (wanted && !h.applied) h.applied = hide(h);
+        else if (!wanted && h.applied) unhide(h);
+      }
+      this.kinds = { recirculation: !!kinds.recirculation, ad: !!kinds.ad };
+      this.appliedUpTo = this.list.length;
+      return this.hiddenCount();
+    }
+
+    /** Shows every hidden block, last first; returns how many were shown. */
+    restore() {
+      let n = 0;
+      for (let i = this.list.length - 1; i >= 0; i--) {
+        if (this.list[i].applied) {
+          unhide(this.list[i]);
+          n++;
+        }
+      }
+      this.kinds = null;
+      this.appliedUpTo = 0;
+      return n;
+    }
+
+    /** Forgets every block (after restoring them). */
+    clear() {
+      this.restore();
+      this.list = [];
+      this.known.clear();
+    }
+
+    hiddenCount() {
+      let n = 0;
+      for (const h of this.list) if (h.applied) n++;
+      return n;
+    }
+
+    /** Counts by kind and the items in the order found, as the popup and playground list them. */
+    stats() {
+      const hidden = { recirculation: 0, ad: 0 };
+      const items = [];
+      for (const h of this.list) {
+        if (h.applied) hidden[h.kind]++;
+        items.push({ kind: h.kind, text: h.text, reason: h.reason, hidden: !!h.applied });
+      }
+      return { hidden, items };
+    }
+  }
+
+  function hide(h) {
+    if (!h.textNode) {
+      if (h.first.nodeType !== ELEMENT || h.first.hasAttribute(HIDDEN_ATTR)) return null;
+      h.first.setAttribute(HIDDEN_ATTR, h.kind);
+      return h.first;
+    }
+    const parent = h.first.parentNode;
+    if (!parent) return null;
+    const span = h.first.ownerDocument.createElement('span');
+    span.setAttribute(HIDDEN_ATTR, h.kind);
+    span.setAttribute(WRAP_ATTR, '');
+    parent.insertBefore(span, h.first);
+    for (let node = h.first; node; ) {
+      const next = node.nextSibling;
+      span.appendChild(node);
+      if (node === h.last) break;
+      node = next;
+    }
+    return span;
+  }
+
+  function unhide(h) {
+    const el = h.applied;
+    h.applied = null;
+    if (!el) return;
+    if (!h.textNode) {
+      el.removeAttribute(HIDDEN_ATTR);
+      return;
+    }
+    const parent = el.parentNode;
+    if (!parent) return;
+    while (el.firstChild) parent.insertBefore(el.firstChild, el);
+    parent.removeChild(el);
+  }
+
+  /** The wire form of a walk: what crosses into the core (no live nodes). */
+  function wire(snap) {
+    return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
+  }
+
+  return Object.freeze({ walk, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR, READER_TAG });
+})();

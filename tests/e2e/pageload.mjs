@@ -1,0 +1,563 @@
+// Page-load cost of the extension: what a page costs with Bersih installed minus what it costs
+// without it, in real browsers, on the shared corpora, next to what Readability.js costs on the
+// same documents in the same run. A benchmark, run by hand (not part of scripts/test.sh):
+//
+//   node tests/e2e/pageload.mjs [--browser chromium|firefox|both] [--pages N] [--ext DIR] [--settle MS]
+//
+//   --browser  chromium (default), firefox or both
+//   --pages N  only the first N pages of each set (quick runs); default: all
+//   --ext DIR  the built Chromium extension (default dist/chrome); Firefox installs the sibling
+//              firefox/ directory (dist/firefox), as `bash scripts/build.sh` lays them out
+//   --settle   ms waited after the load event before the sample, the same in both arms (500)
+//
+// Protocol. Two page sets: Mozilla Readability's test pages (readability-test-pages/*/source.html)
+// and the real Indonesian news pages (id-news-html, without the synthetic placeholder pages), from
+// ../shared/corpora (or $BERSIH_SHARED/corpora), served by server.mjs on 127.0.0.1. Requests to
+// any other host go to a local proxy that closes the connection at once (they fail fast, as
+// offline), images are off. Each browser runs as two instances with their own fresh profiles:
+// "with" has the extension, "without" has no extension at all. Each page is loaded three times in
+// each, alternately (with, without; then without, with; ...), each time in a new tab (closed
+// after), which gets a renderer / content process of its own (checked: `fresh` in the rows).
+// After the load event both arms wait the same settle time; the "with" arm also waits for the
+// extension's first scan, by one {type: "bersih:stats"} message (answered once the scan is done).
+// Then, per load, from /proc of the tab's process:
+//   main     CPU ms of its main thread (/proc/<pid>/task/<pid>/schedstat), since process start
+//   threads  CPU ms of all its live threads (schedstat); stat: utime+stime (10 ms ticks)
+//   rss, pss MB (/proc/<pid>/smaps_rollup)
+// The process is new for each load, so its totals are this load's cost (plus the process's own
+// start, the same in both arms); "extra" = per-page median of the 3 "with" loads minus the median
+// of the 3 "without" loads; the tables give the median, p90 and max of those over the pages.
+// Chromium also records each load with CDP tracing (devtools.timeline categories, both arms, so
+// their overhead is in both): the tab's renderer pid (FrameCommittedInBrowser), its longest
+// main-thread task (RunTask) and the longest task of the extension: a task holding an event of
+// the extension (its scripts, its .wasm request and compile), or, after the content script was
+// first evaluated, a task holding no event of the page at all (no page URL, parser, timer,
+// event, callback or frame paint): the scan itself runs as a promise continuation that the
+// trace leaves empty. The same rule run on the "without" arm from DOMContentLoaded on shows what
+// it wrongly takes for the extension (page-internal V8 work such as GC). Also CDP Performance.getMetrics
+// `ThreadTime` (a cross-check of `main`), and the CPU of the extension's process (the service
+// worker's renderer) per load, less the cost of one stats message (measured right after).
+// Readability.js runs in the "without" arm after the sample: its source is evaluated first,
+// then `new Readability(document.cloneNode(true)).parse()` once, its main-thread CPU taken around
+// it (less that of an empty evaluation) and its wall time in the page. Chromium: CDP
+// Runtime.evaluate (not subject to the page's CSP); Firefox: WebDriver executeScript.
+// Firefox (ESR, selenium-webdriver + geckodriver; the add-on installed temporarily): the tab's
+// content process is read from chrome context (its browsing context's osPid); its main thread is
+// the one whose tid is the pid; `dom.ipc.keepProcessesAlive.webIsolated.perOrigin` = 0 lets the
+// process end with its tab, so each load gets a fresh one (the preallocated process). No task
+// timings in Firefox (no trace here). The "with" arm's stats message comes from an extension page
+// in a separate window, so the page's tab stays the selected, visible one.
+// Output: one markdown table per browser and page set, the raw rows in
+// build/pageload/<browser>-<timestamp>.json.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { Builder, By, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { start } from './server.mjs';
+import { extensionDir, sendToTab, waitFor } from './checks.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.join(here, '..', '..');
+const { values: opt } = parseArgs({
+  options: {
+    browser: { type: 'string', default: 'chromium' },
+    pages: { type: 'string' },
+    ext: { type: 'string', default: extensionDir('chrome') },
+    settle: { type: 'string', default: '500' },
+  },
+});
+const BROWSERS = opt.browser === 'both' ? ['chromium', 'firefox'] : [opt.browser];
+if (!BROWSERS.every((b) => b === 'chromium' || b === 'firefox')) throw new Error(`--browser ${opt.browser}: chromium, firefox or both`);
+const EXT = { chromium: path.resolve(opt.ext), firefox: path.join(path.resolve(opt.ext), '..', 'firefox') };
+const SETTLE_MS = Number(opt.settle);
+const LOADS = 3;
+const STATS = { type: 'bersih:stats' };
+
+const shared = process.env.BERSIH_SHARED || path.join(repo, '..', 'shared');
+const corpora = path.join(shared, 'corpora');
+const walk = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+const rel = (files) => files.map((f) => path.relative(corpora, f)).sort().slice(0, opt.pages ? Number(opt.pages) : undefined);
+const SETS = [
+  { name: 'Mozilla pages', pages: rel(walk(path.join(corpora, 'readability-test-pages')).filter((f) => path.basename(f) === 'source.html')) },
+  // The synthetic pages there are 2–8 KB placeholders, not real pages.
+  { name: 'Indonesian pages', pages: rel(walk(path.join(corpora, 'id-news-html')).filter((f) => f.endsWith('.html') && !/synthetic/.test(f))) },
+];
+const READABILITY = fs.readFileSync(path.join(repo, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8') +
+  '\n;window.__Readability = Readability;'; // window: WebDriver scripts in Firefox have a global of their own
+const PARSE = `(() => {
+  const t = performance.now();
+  const article = new window.__Readability(document.cloneNode(true)).parse();
+  return { ms: performance.now() - t, found: !!article };
+})()`;
+
+/* ---------- /proc ---------- */
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+const read = (f) => fs.readFileSync(f, 'utf8');
+const proc = {
+  pids: () => fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number),
+  args: (pid) => {
+    try {
+      return read(`/proc/${pid}/cmdline`).split(/[\0 ]/); // Chromium's children rewrite it, space-separated
+    } catch (_) {
+      return [];
+    }
+  },
+  /** CPU ms of one thread since it started (sum_exec_runtime, ns). */
+  threadMs: (pid, tid) => Number(read(`/proc/${pid}/task/${tid}/schedstat`).split(' ')[0]) / 1e6,
+  /** CPU ms of all live threads of a process. */
+  threadsMs: (pid) => fs.readdirSync(`/proc/${pid}/task`).reduce((s, tid) => {
+    try {
+      return s + proc.threadMs(pid, tid);
+    } catch (_) {
+      return s; // the thread ended meanwhile
+    }
+  }, 0),
+  sample(pid) {
+    const f = read(`/proc/${pid}/stat`).split(') ')[1].split(' '); // fields from the 3rd on
+    const smaps = read(`/proc/${pid}/smaps_rollup`);
+    const kb = (k) => Number((smaps.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
+    return {
+      main: proc.threadMs(pid, pid),
+      threads: proc.threadsMs(pid),
+      stat: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      rss: kb('Rss') / 1024,
+      pss: kb('Pss') / 1024,
+    };
+  },
+};
+
+/* ---------- statistics ---------- */
+
+const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+const pct = (xs, p) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+const median = (xs) => {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const nowUs = () => Number(process.hrtime.bigint() / 1000n); // CLOCK_MONOTONIC, the trace's clock
+
+/** Readability.js once on the tab's document: its source is evaluated first, then the parse's
+ * main-thread CPU (thread `pid` of process `pid`) is taken around it, less that of an empty
+ * evaluation, with its wall time in the page. `run(source)` evaluates statements in the page,
+ * `value(expression)` returns an expression's value. */
+async function readabilityCost(pid, { run, value }) {
+  try {
+    await run(READABILITY);
+    const cpu = async (expression) => {
+      const before = proc.threadMs(pid, pid);
+      const v = await value(expression);
+      return { ms: proc.threadMs(pid, pid) - before, v };
+    };
+    const empty = await cpu('0');
+    const parse = await cpu(PARSE);
+    return { cpu: parse.ms - empty.ms, wall: parse.v.ms, found: parse.v.found, empty: empty.ms };
+  } catch (e) {
+    return { error: e.message.split('\n')[0] };
+  }
+}
+
+/* ---------- Chromium ---------- */
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const EXT_URL = /^(chrome|moz)-extension:\/\//;
+/** Trace events that are the page's own work (besides any event naming a page URL), and the
+ * painting of a frame (which the extension's hiding may make larger, but which is the page's). */
+const PAGE_WORK = new Set(['ParseHTML', 'TimerFire', 'FunctionCall', 'EventDispatch', 'EvaluateScript', 'FireAnimationFrame',
+  'FireIdleCallback', 'XHRReadyStateChange', 'XHRLoad', 'HandlePostMessage', 'ResourceReceivedData', 'ResourceFinish',
+  'PrePaint', 'Paint', 'Layerize']);
+
+/** The load's trace: the tab's renderer pid, its longest main-thread task before `untilUs`,
+ * and the longest task of the extension (see the header) after `fromName` (the content
+ * script's first evaluation; DOMContentLoaded for the "without" arm's false-attribution floor). */
+function readTrace(events, untilUs) {
+  const commit = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args.data.isOutermostMainFrame).pop();
+  if (!commit) throw new Error('no main-frame commit in the trace');
+  const pid = commit.args.data.processId;
+  const named = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args.name === 'CrRendererMain');
+  const tid = named ? named.tid : pid;
+  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ts < untilUs).sort((a, b) => a.ts - b.ts);
+  const url = (e) => (e.args && e.args.data && (e.args.data.url || e.args.data.scriptName)) || '';
+  const extRequests = new Set(events.filter((e) => e.name === 'ResourceSendRequest' && EXT_URL.test(url(e))).map((e) => e.args.data.requestId));
+  const injected = main.find((e) => e.name === 'EvaluateScript' && EXT_URL.test(url(e)));
+  const dcl = main.find((e) => e.name === 'MarkDOMContent');
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.dur !== undefined);
+  let longest = 0;
+  let extTask = 0;
+  let i = 0;
+  for (const t of tasks) {
+    longest = Math.max(longest, t.dur / 1000);
+    while (i < main.length && main[i].ts < t.ts) i++;
+    let ext = false;
+    let page = false;
+    for (let j = i; j < main.length && main[j].ts < t.ts + t.dur; j++) {
+      const e = main[j];
+      if (e === t || e.name === 'RunTask') continue;
+      const u = url(e);
+      const request = e.args && e.args.data && e.args.data.requestId;
+      if (EXT_URL.test(u) || extRequests.has(request) || e.name.startsWith('v8.wasm.')) ext = true;
+      else if (u || PAGE_WORK.has(e.name)) page = true;
+    }
+    const from = injected || dcl;
+    if (ext || (!page && from && t.ts >= from.ts)) extTask = Math.max(extTask, t.dur / 1000);
+  }
+  return { pid, longest, extTask, injected: !!injected };
+}
+
+async function chromiumArm(withExt, proxy) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bersih-pageload-'));
+  const ext = EXT.chromium;
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [...(withExt ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), '--no-sandbox', '--disable-gpu',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--blink-settings=imagesEnabled=false', `--proxy-server=${proxy}`,
+      // One renderer for the whole tab: the failed cross-site frames' error pages too (with site
+      // isolation each gets a process that never hands back its trace, and ending it waits 5 s).
+      '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'],
+  });
+  let sw = null;
+  if (withExt) {
+    [sw] = ctx.serviceWorkers();
+    if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  }
+  // This instance's renderers: the tab's is picked after the load, from the trace.
+  const renderers = () => proc.pids().filter((pid) => {
+    const a = proc.args(pid);
+    return a.includes('--type=renderer') && a.includes(`--user-data-dir=${profile}`);
+  });
+  const extPid = withExt ? await waitFor(() => renderers().find((pid) => proc.args(pid).includes('--extension-process')), { what: 'the extension process' }) : null;
+  const seen = new Set();
+
+  async function load(url) {
+    const bg0 = extPid ? proc.threadsMs(extPid) : 0;
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    try {
+      await cdp.send('Performance.enable');
+      const events = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+      const t0 = Date.now();
+      await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+      const loaded = Date.now();
+      let stats = null;
+      let polls = 0;
+      if (sw) {
+        stats = await waitFor(() => (polls++, sendToTab(sw, url, STATS)), { timeout: 15000, every: 50, what: `stats of ${url}` }).catch(() => null);
+      }
+      const scanMs = Date.now() - loaded;
+      await sleep(loaded + SETTLE_MS - Date.now());
+      const untilUs = nowUs();
+      const samples = new Map(renderers().map((pid) => {
+        try {
+          return [pid, proc.sample(pid)];
+        } catch (_) {
+          return [pid, null];
+        }
+      }));
+      const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      let bg = null;
+      if (extPid) {
+        const bg1 = proc.threadsMs(extPid);
+        await sendToTab(sw, url, STATS);
+        const probe = proc.threadsMs(extPid) - bg1;
+        bg = { ms: bg1 - bg0 - polls * probe, raw: bg1 - bg0, probe, polls };
+      }
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      const trace = readTrace(events, untilUs);
+      const sample = samples.get(trace.pid);
+      if (!sample) throw new Error(`renderer ${trace.pid} not found in /proc`);
+      const row = {
+        pid: trace.pid, fresh: !seen.has(trace.pid), loadMs: loaded - t0, scanMs: sw ? scanMs : null, ...sample,
+        threadTime: metrics.ThreadTime * 1000, longest: trace.longest, extTask: trace.extTask, injected: trace.injected,
+        stats: stats && { ms: stats.ms, path: stats.path, nodes: stats.nodes, hidden: stats.hidden }, bg,
+      };
+      seen.add(trace.pid);
+      if (!withExt) {
+        // Runtime.evaluate runs in the page's main world, whatever the page's CSP.
+        const evaluate = async (expression) => {
+          const res = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+          if (res.exceptionDetails) throw new Error((res.exceptionDetails.exception || {}).description || res.exceptionDetails.text);
+          return res.result.value;
+        };
+        row.readability = await readabilityCost(trace.pid, { run: evaluate, value: evaluate });
+      }
+      return row;
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+  return {
+    load,
+    version: async () => {
+      const page = await ctx.newPage();
+      const v = await (await ctx.newCDPSession(page)).send('Browser.getVersion');
+      await page.close();
+      return v.product;
+    },
+    close: async () => {
+      await ctx.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/* ---------- Firefox ---------- */
+
+async function firefoxArm(withExt, proxy) {
+  const { hostname, port } = new URL(proxy);
+  const opts = new firefox.Options().setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr').addArguments('-headless');
+  const prefs = {
+    'app.update.enabled': false,
+    'toolkit.telemetry.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'permissions.default.image': 2,
+    'network.proxy.type': 1,
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': hostname,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.allow_hijacking_localhost': false,
+    'dom.ipc.keepProcessesAlive.webIsolated.perOrigin': 0, // a closed tab's process ends: a fresh one per load
+  };
+  for (const [k, v] of Object.entries(prefs)) opts.setPreference(k, v);
+  const gecko = process.env.GECKODRIVER || path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
+  const service = new firefox.ServiceBuilder(fs.existsSync(gecko) ? gecko : 'geckodriver').addArguments('--allow-system-access');
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
+  const caps = await driver.getCapabilities();
+  const base = await driver.getWindowHandle();
+  let helper = null;
+  let extPid = null;
+  if (withExt) {
+    const id = await driver.installAddon(EXT.firefox, true);
+    // An extension page in a window of its own sends the stats message (tabs.sendMessage).
+    await driver.switchTo().newWindow('window');
+    helper = await driver.getWindowHandle();
+    const uuid = await inChrome(() => driver.executeScript(`return WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname;`, id));
+    await driver.get(`moz-extension://${uuid}/options/options.html`);
+    await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 10000);
+    await driver.switchTo().window(base);
+    extPid = await inChrome(() => driver.executeAsyncScript(
+      `const done = arguments[0];
+       ChromeUtils.requestProcInfo().then((i) => done(i.children.find((c) => c.type === 'extension')?.pid ?? null), () => done(null));`));
+  }
+  async function inChrome(fn) {
+    await driver.setContext(firefox.Context.CHROME);
+    try {
+      return await fn();
+    } finally {
+      await driver.setContext(firefox.Context.CONTENT);
+    }
+  }
+  const statsOf = async (url, tab) => {
+    await driver.switchTo().window(helper);
+    try {
+      return await driver.executeAsyncScript(
+        `const [url, message, done] = arguments;
+         (async () => {
+           for (const t of await browser.tabs.query({})) {
+             const s = await browser.tabs.sendMessage(t.id, { type: 'bersih:stats' }).catch(() => null);
+             if (s && s.url === url) return browser.tabs.sendMessage(t.id, message);
+           }
+           return null;
+         })().then(done, () => done(null));`,
+        url,
+        STATS,
+      );
+    } finally {
+      await driver.switchTo().window(tab);
+    }
+  };
+  const seen = new Set();
+
+  async function load(url) {
+    const bg0 = extPid ? proc.threadsMs(extPid) : 0;
+    await driver.switchTo().window(base);
+    await driver.switchTo().newWindow('tab');
+    const tab = await driver.getWindowHandle();
+    try {
+      const t0 = Date.now();
+      await driver.get(url);
+      const loaded = Date.now();
+      let stats = null;
+      let polls = 0;
+      if (helper) stats = await waitFor(() => (polls++, statsOf(url, tab)), { timeout: 15000, every: 50, what: `stats of ${url}` }).catch(() => null);
+      const scanMs = Date.now() - loaded;
+      await sleep(loaded + SETTLE_MS - Date.now());
+      const pid = await inChrome(() => driver.executeScript(
+        `for (const w of Services.wm.getEnumerator('navigator:browser')) {
+           for (const b of w.gBrowser.browsers) if (b.currentURI.spec === arguments[0]) return b.browsingContext.currentWindowGlobal.osPid;
+         }
+         return null;`, url));
+      if (!pid) throw new Error(`no content process found for ${url}`);
+      const sample = proc.sample(pid);
+      let bg = null;
+      if (extPid) {
+        const bg1 = proc.threadsMs(extPid);
+        await statsOf(url, tab);
+        const probe = proc.threadsMs(extPid) - bg1;
+        bg = { ms: bg1 - bg0 - polls * probe, raw: bg1 - bg0, probe, polls };
+      }
+      const row = {
+        pid, fresh: !seen.has(pid), loadMs: loaded - t0, scanMs: helper ? scanMs : null, ...sample,
+        stats: stats && { ms: stats.ms, path: stats.path, nodes: stats.nodes, hidden: stats.hidden }, bg,
+      };
+      seen.add(pid);
+      if (!withExt) {
+        // WebDriver's scripts run in a sandbox over Xray wrappers of the page, as content scripts
+        // (and Firefox's own Reader View) do.
+        row.readability = await readabilityCost(pid, {
+          run: (source) => driver.executeScript(source),
+          value: (expression) => driver.executeScript(`return (${expression});`),
+        });
+      }
+      return row;
+    } finally {
+      await driver.close().catch(() => {});
+      await driver.switchTo().window(base).catch(() => {});
+    }
+  }
+  return {
+    load,
+    version: async () => `Firefox ${caps.get('browserVersion')}`,
+    close: () => driver.quit().catch(() => {}),
+  };
+}
+
+/* ---------- the run ---------- */
+
+/** Per page set: per-page medians of each arm, then the spread of the differences. */
+function summarise(rows) {
+  const pages = new Map();
+  for (const r of rows) {
+    if (!pages.has(r.page)) pages.set(r.page, { with: [], without: [] });
+    pages.get(r.page)[r.arm].push(r);
+  }
+  const per = [...pages.values()].filter((p) => p.with.length && p.without.length);
+  const m = (rs, f) => median(rs.map(f));
+  const extra = (f) => per.map((p) => m(p.with, f) - m(p.without, f));
+  const own = (arm, f) => per.map((p) => m(p[arm], f));
+  return {
+    pages: per.length,
+    loads: rows.length,
+    main: extra((r) => r.main),
+    threads: extra((r) => r.threads),
+    stat: extra((r) => r.stat),
+    threadTime: extra((r) => r.threadTime),
+    rss: extra((r) => r.rss),
+    pss: extra((r) => r.pss),
+    extTask: own('with', (r) => r.extTask),
+    extTaskFloor: own('without', (r) => r.extTask),
+    longestWith: own('with', (r) => r.longest),
+    longestWithout: own('without', (r) => r.longest),
+    readability: own('without', (r) => r.readability && r.readability.cpu),
+    readabilityWall: own('without', (r) => r.readability && r.readability.wall),
+    scan: own('with', (r) => (r.stats && r.stats.ms ? ['snapshot', 'analyse', 'apply'].reduce((s, k) => s + (Number(r.stats.ms[k]) || 0), 0) : NaN)),
+    bg: own('with', (r) => r.bg && r.bg.ms),
+    late: rows.filter((r) => r.arm === 'with' && r.scanMs > SETTLE_MS).length,
+    unanswered: rows.filter((r) => r.arm === 'with' && !r.stats).length,
+    reused: rows.filter((r) => !r.fresh).length,
+  };
+}
+
+function table(browser, version, set, s) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  const line = (name, xs, cols = ['median', 'p90', 'max'], d = 1) =>
+    `| ${name} | ${cols.map((c) => (c === 'median' ? f(median(xs), d) : c === 'p90' ? f(pct(xs, 90), d) : c === 'max' ? f(Math.max(...sorted(xs)), d) : '')).join(' | ')} |`;
+  const chromium = browser === 'chromium';
+  const out = [
+    `### ${version}: ${set} (${s.pages} pages, ${LOADS} loads per arm, settle ${SETTLE_MS} ms)`,
+    '',
+    '| per page: with minus without (medians of the loads) | median | p90 | max |',
+    '| --- | ---: | ---: | ---: |',
+    line('extra main-thread CPU (ms)', s.main),
+    line('extra whole-renderer CPU, all threads (ms)', s.threads),
+    line('extra whole-renderer CPU, utime+stime (ms, 10 ms ticks)', s.stat),
+    ...(chromium ? [line('extra main-thread CPU by CDP ThreadTime (ms)', s.threadTime)] : []),
+    line('extra RSS (MB)', s.rss),
+    line('extra PSS (MB)', s.pss),
+    chromium ? line('longest task added: the extension\'s longest task (ms)', s.extTask, ['median', '', 'max']) : '| longest task added | n/a in Firefox (no trace) | | |',
+    ...(chromium ? [
+      line('  same rule on the without arm (false attribution floor, ms)', s.extTaskFloor, ['median', '', 'max']),
+      line('longest main-thread task of the load, with (ms)', s.longestWith),
+      line('longest main-thread task of the load, without (ms)', s.longestWithout),
+    ] : []),
+    line('Readability.js main-thread CPU (ms)', s.readability),
+    line('Readability.js wall time, clone + parse (ms)', s.readabilityWall),
+    `| Bersih / Readability.js (extra main-thread CPU / Readability.js CPU) | ${f(median(s.main) / median(s.readability), 2)} (of medians) | ${f(pct(s.main, 90) / pct(s.readability, 90), 2)} (of p90s) | |`,
+    line('extension\'s own timings: snapshot + analyse + apply (ms)', s.scan),
+    line(`extension's background process CPU per load (ms)`, s.bg),
+    '',
+    `${s.loads} loads; with-arm scans finished after the settle time: ${s.late}; unanswered stats: ${s.unanswered}; loads in a reused process: ${s.reused}.`,
+  ];
+  return out.join('\n');
+}
+
+const sink = net.createServer((socket) => socket.destroy()); // the "proxy": every request to another host fails at once
+await new Promise((r) => sink.listen(0, '127.0.0.1', r));
+const proxy = `http://127.0.0.1:${sink.address().port}`;
+const { server, origin } = await start();
+const outDir = path.join(repo, 'build', 'pageload');
+try {
+  for (const browser of BROWSERS) {
+    if (!fs.existsSync(path.join(EXT[browser], 'manifest.json'))) throw new Error(`no extension at ${EXT[browser]} (run bash scripts/build.sh)`);
+    const arm = browser === 'chromium' ? chromiumArm : firefoxArm;
+    const arms = { with: await arm(true, proxy), without: await arm(false, proxy) };
+    const version = await arms.without.version();
+    console.log(`${version}; extension ${EXT[browser]}`);
+    const rows = [];
+    const started = Date.now();
+    try {
+      const total = SETS.reduce((n, s) => n + s.pages.length, 0);
+      let done = 0;
+      for (const set of SETS) {
+        for (const page of set.pages) {
+          const url = `${origin}/corpora/${page}`;
+          for (let i = 0; i < LOADS; i++) {
+            for (const name of i % 2 ? ['without', 'with'] : ['with', 'without']) {
+              try {
+                rows.push({ set: set.name, page, arm: name, load: i, ...(await arms[name].load(url)) });
+              } catch (e) {
+                console.log(`  skipped ${name} load ${i} of ${page}: ${e.message.split('\n')[0]}`);
+              }
+            }
+          }
+          const mine = rows.filter((r) => r.page === page);
+          const d = (f) => median(mine.filter((r) => r.arm === 'with').map(f)) - median(mine.filter((r) => r.arm === 'without').map(f));
+          const rd = median(mine.map((r) => r.readability && r.readability.cpu));
+          console.log(`[${++done}/${total}] ${page}: main ${d((r) => r.main).toFixed(1)} ms, renderer ${d((r) => r.threads).toFixed(1)} ms, ` +
+            `PSS ${d((r) => r.pss).toFixed(1)} MB, ext task ${median(mine.filter((r) => r.arm === 'with').map((r) => r.extTask)).toFixed(1)} ms, Readability.js ${rd.toFixed(1)} ms`);
+        }
+      }
+    } finally {
+      await arms.with.close();
+      await arms.without.close();
+    }
+    console.log(`\n${browser}: ${rows.length} loads in ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+    for (const set of SETS) console.log(`${table(browser, version, set.name, summarise(rows.filter((r) => r.set === set.name)))}\n`);
+    fs.mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `${browser}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    fs.writeFileSync(file, JSON.stringify({ browser, version, extension: EXT[browser], settleMs: SETTLE_MS, loads: LOADS, rows }, null, 1));
+    console.log(`raw rows: ${file}`);
+  }
+} finally {
+  server.close();
+  sink.close();
+}
