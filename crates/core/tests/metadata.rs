@@ -453,3 +453,39 @@ fn real_indonesian_pages_2015_2017() {
         Some("Kontributor Lhokseumawe, Masriadi")
     );
 }
+
+/// The core hands out only http(s) image addresses: a hostile `og:image` or JSON-LD image
+/// (`javascript:`, `data:`, `vbscript:`) gives no lead image, nor does a relative address on a
+/// page whose own address is unknown; the same relative one resolves when it is known.
+#[test]
+fn lead_images_are_only_ever_http() {
+    for src in [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "vbscript:msgbox",
+    ] {
+        for head in [
+            format!("<meta property='og:image' content='{src}'>"),
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","image":"{src}"}}</script>"#
+            ),
+        ] {
+            let page = parse(&format!(
+                "<html><head>{head}</head><body><img src='{src}' width=800></body></html>"
+            ));
+            let body = page.find_tag("body").expect("body");
+            let meta = read(&page, None, Some("https://news.example.com/a"));
+            assert_eq!(meta.lead_image, None, "{head}");
+            let meta = read(&page, Some(body), Some("https://news.example.com/a"));
+            assert_eq!(meta.lead_image, None, "{head}");
+        }
+    }
+    let page = parse("<head><meta property='og:image' content='/foto.jpg'></head>");
+    assert_eq!(read(&page, None, None).lead_image, None);
+    let meta = read(&page, None, Some("https://news.example.com/a/b"));
+    assert_eq!(
+        meta.lead_image.map(|i| i.src).as_deref(),
+        Some("https://news.example.com/foto.jpg")
+    );
+}

@@ -29,6 +29,9 @@ const MIN_IMAGE_PX: u32 = 100;
 /// Levels between an `<img>` and the `<figure>` holding its caption (`figure > a > picture > img`).
 const FIGURE_CLIMB: usize = 3;
 
+/// The article's lead image. Its address is always an absolute http(s) one (resolved against
+/// the page, `url::resolve` refusing every other scheme): a `javascript:` or `data:` image, or a
+/// relative one on a page of unknown address, gives none, so no caller has to filter.
 pub(super) fn find(
     page: &Page,
     body: Option<NodeId>,
@@ -41,23 +44,18 @@ pub(super) fn find(
         .or_else(|| article?.image.clone());
     let Some(declared) = declared else {
         let img = first_image(page, body?)?;
-        let src = absolute(head, image_src(page, img)?);
+        let src = head.resolve(image_src(page, img)?)?;
         return Some(LeadImage {
             src,
             caption: caption(page, img),
         });
     };
-    let src = absolute(head, &declared);
+    let src = head.resolve(&declared)?;
     let shown = matching_image(page, &src);
     let caption = shown
         .and_then(|img| caption(page, img))
         .or_else(|| article?.image_caption.clone());
     Some(LeadImage { src, caption })
-}
-
-/// `src` resolved against the page, or as written when the page address is unknown.
-fn absolute(head: &Head, src: &str) -> String {
-    head.resolve(src).unwrap_or_else(|| src.trim().to_string())
 }
 
 fn image_src(page: &Page, img: NodeId) -> Option<&str> {

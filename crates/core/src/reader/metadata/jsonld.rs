@@ -6,10 +6,20 @@
 //! `ReportageNewsArticle`, …). Values are read shallowly: a name, or the `name` of an object, or
 //! a list of those.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use crate::page::Page;
 use crate::text::collapse_whitespace;
+
+/// Largest JSON-LD block parsed (bytes): an article's is a few kilobytes; a bigger one is not
+/// metadata worth its parse, and a page cannot make us parse megabytes.
+const MAX_BLOCK: usize = 256 * 1024;
+/// JSON-LD blocks looked at per page.
+const MAX_BLOCKS: usize = 16;
+/// Names kept per list (authors, editors): a byline has a handful.
+const MAX_NAMES: usize = 16;
 
 /// The fields of the article object that metadata uses.
 #[derive(Debug, Default)]
@@ -29,6 +39,8 @@ pub(super) struct Article {
 pub(super) fn read(page: &Page) -> Option<Article> {
     page.ids()
         .filter(|&id| page.tag(id) == "script" && is_json_ld(page.attr(id, "type")))
+        .take(MAX_BLOCKS)
+        .filter(|&id| page.text_len(id) <= MAX_BLOCK)
         .filter_map(|id| serde_json::from_str::<Value>(strip_cdata(&page.text_content(id))).ok())
         .find_map(|doc| {
             candidates(&doc)
@@ -110,18 +122,24 @@ fn text(v: Option<&Value>) -> Option<String> {
 }
 
 /// Names from a string, an object's `name`, or an array of those; empty, duplicate and
-/// address-like entries dropped.
+/// address-like entries dropped, at most [`MAX_NAMES`] (linear in the list, however long).
 fn names(v: Option<&Value>) -> Vec<String> {
-    let items: Vec<&Value> = match v {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(other) => vec![other],
-        None => Vec::new(),
+    let items: &[Value] = match v {
+        Some(Value::Array(items)) => items,
+        Some(other) => std::slice::from_ref(other),
+        None => &[],
     };
+    let mut seen = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for item in items {
+        if out.len() == MAX_NAMES {
+            break;
+        }
         let name = text(Some(item)).or_else(|| text(item.get("name")));
-        if let Some(name) = name.filter(|n| !super::looks_like_url(n) && !out.contains(n)) {
-            out.push(name);
+        if let Some(name) = name.filter(|n| !super::looks_like_url(n)) {
+            if seen.insert(name.clone()) {
+                out.push(name);
+            }
         }
     }
     out
@@ -209,5 +227,27 @@ mod tests {
             decode_entities("a &#39;b&#x2019; &bogus; &"),
             "a 'b\u{2019} &bogus; &"
         );
+    }
+
+    #[test]
+    fn long_author_lists_are_capped_and_huge_blocks_skipped() {
+        // Hostile: 20,000 distinct authors, then the same again (a quadratic de-duplication
+        // would take seconds); the list keeps the first few.
+        let authors: Vec<String> = (0..40_000)
+            .map(|i| format!(r#"{{"name":"Penulis {}"}}"#, i % 20_000))
+            .collect();
+        let json = format!(
+            r#"{{"@type":"NewsArticle","headline":"H","author":[{}]}}"#,
+            authors.join(",")
+        );
+        assert!(json.len() > MAX_BLOCK, "the test block must exceed the cap");
+        assert!(check(&json).is_none(), "a block over the cap is not parsed");
+        let small = format!(
+            r#"{{"@type":"NewsArticle","headline":"H","author":[{}]}}"#,
+            authors[..3000].join(",")
+        );
+        let a = check(&small).unwrap();
+        assert_eq!(a.authors.len(), MAX_NAMES);
+        assert_eq!(a.authors[0], "Penulis 0");
     }
 }
