@@ -1,8 +1,9 @@
-// In-page cost of the extension on real pages, in headless Chromium: the shared corpora
-// (../shared/corpora or $BERSIH_SHARED/corpora: Mozilla Readability's test pages and the
-// Indonesian news pages) are served on 127.0.0.1, each once plainly (wasm in the content script)
-// and once under a strict CSP (the background path), and the content script's own timings are
-// read back with {type: "bersih:stats"}. When the CLI is built, the hidden items of each page
+// The extension's own timings and decisions on real pages, in headless Chromium: the shared
+// corpora (../shared/corpora or $BERSIH_SHARED/corpora: Mozilla Readability's test pages and the
+// Indonesian news pages) are served on 127.0.0.1, each once plainly and once under a strict CSP
+// (whose inline scripts cannot run), and the content script's own timings (walk, round trip to
+// the background's analysis, apply) are read back with {type: "bersih:stats"}. The cost a page
+// load adds, beside Readability.js, is measured by tests/e2e/pageload.mjs. When the CLI is built, the hidden items of each page
 // are also compared with what `bersih extract` removes from the same file (exact on pages whose
 // own scripts do not change the DOM: the strict-CSP copies, whose inline scripts are blocked).
 // The reader view is then opened on each page with name highlights off and on (the first open
@@ -102,7 +103,7 @@ try {
         await new Promise((r) => setTimeout(r, 100));
         const marked = await readerMs(url);
         const reader = plain && marked ? { plainMs: plain.ms, markedMs: marked.ms, entities: marked.entities } : {};
-        rows.push({ page: rel, path: s.path, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad, same, csp: !!prefix, ...reader });
+        rows.push({ page: rel, nodes: s.nodes, ...s.ms, hidden: s.hidden.recirculation + s.hidden.ad, same, csp: !!prefix, ...reader });
       } catch (e) {
         console.log(`skipped ${prefix}${rel}: ${e.message.split('\n')[0]}`);
       }
@@ -120,11 +121,12 @@ const pct = (xs, p) => {
 for (const r of rows) {
   const cmp = r.same === null ? '' : r.same ? '  =CLI' : '  ≠CLI';
   const reader = r.markedMs === undefined ? '' : `  reader ${String(r.plainMs).padStart(5)} / ${String(r.markedMs).padStart(6)} ms (${r.entities} names)`;
-  console.log(`${r.path.padEnd(10)} ${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}${cmp}${reader}  ${r.csp ? 'csp/' : ''}${r.page}`);
+  console.log(`${String(r.nodes).padStart(6)} nodes  snapshot ${String(r.snapshot).padStart(6)}  analyse ${String(r.analyse).padStart(6)}  apply ${String(r.apply).padStart(5)} ms  hidden ${r.hidden}${cmp}${reader}  ${r.csp ? 'csp/' : ''}${r.page}`);
 }
-for (const p of ['content', 'background']) {
-  const rs = rows.filter((r) => r.path === p);
+for (const csp of [false, true]) {
+  const rs = rows.filter((r) => r.csp === csp);
   if (!rs.length) continue;
+  const p = csp ? 'strict-CSP copies' : 'plain pages';
   const total = rs.map((r) => r.snapshot + r.analyse + r.apply);
   console.log(`${p}: ${rs.length} pages, median nodes ${pct(rs.map((r) => r.nodes), 50)}; snapshot+analyse+apply median ${pct(total, 50).toFixed(1)} ms, p90 ${pct(total, 90).toFixed(1)} ms, max ${Math.max(...total).toFixed(1)} ms`);
   const open = rs.filter((r) => r.markedMs !== undefined);
