@@ -40,7 +40,8 @@ async function article(page, options, withNames) {
       const tagger = await names();
       highlights = analysed.highlights(tagger.mentions(analysed.text(), analysed.lang()));
     }
-    return { article: found, highlights, lang: analysed.lang(), nodes: analysed.nodes() };
+    const copy = found && { text: analysed.copy('text'), markdown: analysed.copy('markdown') };
+    return { article: found, highlights, copy, lang: analysed.lang(), nodes: analysed.nodes() };
   } finally {
     analysed.free();
   }

@@ -1,6 +1,6 @@
 /* Bersih — helpers shared by every extension context (content script, background, popup,
- * options): settings in storage.sync, UI strings, and the presentation of copied text.
- * Nothing here decides what a page holds; the wasm core does. */
+ * options): settings in storage.sync and UI strings. Nothing here decides what a page holds or
+ * how its article is written out (copies, dates); the wasm core does. */
 'use strict';
 
 // A lexical binding, not a property of the global object, so page markup (`<form
@@ -76,48 +76,5 @@ const bersihCommon = (() => {
     }
   }
 
-  const ZONES = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT' };
-
-  /** An ISO 8601 time from the core, written in the page's language, in the time zone it names. */
-  function formatDate(iso, lang) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/.exec(iso || '');
-    if (!m) return iso || '';
-    const [, y, mo, d, h, mi, zone] = m;
-    const at = new Date(Date.UTC(+y, +mo - 1, +d, +(h || 0), +(mi || 0)));
-    const locale = lang && lang !== 'und' ? lang : undefined;
-    let out;
-    try {
-      out = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
-    } catch (_) {
-      out = `${y}-${mo}-${d}`;
-    }
-    if (h !== undefined) {
-      const label = zone === 'Z' ? 'UTC' : lang === 'id' && ZONES[zone] ? ZONES[zone] : zone ? `UTC${zone}` : '';
-      out += `, ${h}:${mi}${label ? ' ' + label : ''}`;
-    }
-    return out;
-  }
-
-  /**
-   * Copied text: the core's plain text or Markdown of the article, headed by title, source and
-   * site, date and address.
-   */
-  function composeCopy(article, format, url, lang) {
-    const credit = [article.byline, article.source, article.site_name].filter(Boolean);
-    const credits = [...new Set(credit)].join(' · ');
-    const date = article.published ? formatDate(article.published, lang) : '';
-    const meta = [credits, date].filter(Boolean).join(' · ');
-    if (format === 'markdown') {
-      const head = [`# ${article.title}`, ''];
-      if (meta) head.push(`*${meta}*  `);
-      head.push(`<${url}>`, '');
-      return head.join('\n') + '\n' + article.markdown.trim() + '\n';
-    }
-    const head = [article.title];
-    if (meta) head.push(meta);
-    head.push(url, '');
-    return head.join('\n') + '\n' + article.text.trim() + '\n';
-  }
-
-  return { api, DEFAULTS, load, save, extraPhrases, isPaused, msg, localize, formatDate, composeCopy };
+  return { api, DEFAULTS, load, save, extraPhrases, isPaused, msg, localize };
 })();

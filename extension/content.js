@@ -292,9 +292,10 @@
 
   async function copy(format) {
     const md = format === 'markdown';
-    const { article: a } = await article(false);
-    if (!a) return { ok: false, error: 'no article', text: '' };
-    const text = common.composeCopy(a, md ? 'markdown' : 'text', location.href, document.documentElement.lang || '');
+    // The core composed both copies (header escaped, address kept only if http(s)).
+    const { article: a, copy: copies } = await article(false);
+    if (!a || !copies) return { ok: false, error: 'no article', text: '' };
+    const text = md ? copies.markdown : copies.text;
     let copied = false;
     try {
       await navigator.clipboard.writeText(text);

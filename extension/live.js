@@ -40,8 +40,7 @@ const bersihLive = (() => {
 
   /** Whether the core drops this element's text anyway (code and style sheets): a transfer
    * saving only; the core's builder applies the rule. */
-  function skipsText(el) {
-    const tag = el.localName;
+  function skipsText(el, tag) {
     if (tag === 'style') return true;
     if (tag !== 'script') return false;
     const type = (el.getAttribute('type') || '').trim().toLowerCase();
@@ -60,16 +59,20 @@ const bersihLive = (() => {
       chars += s.length;
       parts.push(s);
     };
-    const open = (el, node) => {
+    const open = (el, tag, node) => {
       ops += 'e';
       nodes.push(node);
-      put(el.localName);
-      const attrs = el.attributes;
-      for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        if (a.localName === HIDDEN_ATTR) continue;
-        put(a.localName);
-        put(a.value);
+      put(tag);
+      // By name, not through `attributes`: the first walk of a page would create an Attr node
+      // for every attribute. A namespaced name ("xlink:href") goes by its local part, as in
+      // html5ever's tree.
+      if (el.hasAttributes()) {
+        for (const name of el.getAttributeNames()) {
+          if (name === HIDDEN_ATTR) continue;
+          const colon = name.indexOf(':');
+          put(colon === -1 ? name : name.slice(colon + 1));
+          put(el.getAttribute(name));
+        }
       }
       parts.push('');
     };
@@ -85,7 +88,7 @@ const bersihLive = (() => {
         if (up.hasAttribute(WRAP_ATTR)) continue;
         if (chain.length < MAX_CONTEXTS || !up.parentElement) chain.push(up);
       }
-      for (let i = chain.length - 1; i >= 0; i--) open(chain[i], null);
+      for (let i = chain.length - 1; i >= 0; i--) open(chain[i], chain[i].localName, null);
       contexts = chain.length;
     }
 
@@ -101,10 +104,11 @@ const bersihLive = (() => {
       let descend = false;
       const type = cur.nodeType;
       if (type === ELEMENT) {
-        if (cur.localName !== READER_TAG) {
-          const emitted = !cur.hasAttribute(WRAP_ATTR);
-          if (emitted) open(cur, cur);
-          stack.push(emitted, emitted && skipsText(cur));
+        const tag = cur.localName;
+        if (tag !== READER_TAG) {
+          const emitted = tag !== 'span' || !cur.hasAttribute(WRAP_ATTR);
+          if (emitted) open(cur, tag, cur);
+          stack.push(emitted, emitted && skipsText(cur, tag));
           descend = true;
         }
       } else if ((type === TEXT || type === CDATA) && !stack[stack.length - 1]) {

@@ -245,7 +245,7 @@ const bersihReader = (() => {
       const parts = [article.byline, article.source && `${msg('readerSourceLabel')}: ${article.source}`, article.site_name]
         .filter(Boolean);
       if (article.published) {
-        const time = el('time', { datetime: article.published }, common.formatDate(article.published, ctx.lang));
+        const time = el('time', { datetime: article.published }, article.published_text);
         parts.push(time);
       }
       parts.push(msg('readerMinutes', [String(article.reading_minutes)]));

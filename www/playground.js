@@ -132,8 +132,9 @@ async function analyse() {
     const analysis = analysed.analysis();
     const text = analysed.text();
     const highlights = text === undefined ? null : analysed.highlights(names.mentions(text, analysed.lang()));
+    const copies = { text: analysed.copy('text'), markdown: analysed.copy('markdown') }; // `analysed` is freed below
     const t2 = performance.now();
-    shown = { doc, marks: outline(doc), stats: hides.stats(), analysis, highlights, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes: analysed.nodes() };
+    shown = { doc, marks: outline(doc), stats: hides.stats(), analysis, highlights, copies, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes: analysed.nodes() };
   } catch (e) {
     shown = null;
     for (const id of ['reader', 'removed', 'entities']) $(id).replaceChildren(); // no stale result
@@ -212,13 +213,6 @@ function reveal(mark) {
   mark.classList.add('bersih-focus');
 }
 
-/** "2026-03-14T10:20:00+07:00" → "2026-03-14 10:20 UTC+07:00", as the page gave it. */
-const when = (iso) =>
-  iso
-    .replace(/T(\d\d:\d\d)(:\d\d(\.\d+)?)?/, ' $1')
-    .replace(/Z$/, ' UTC')
-    .replace(/([+-]\d\d:\d\d)$/, ' UTC$1');
-
 function drawReader(article, lang) {
   const box = $('reader');
   box.lang = lang && lang !== 'und' ? lang : '';
@@ -226,7 +220,7 @@ function drawReader(article, lang) {
     box.replaceChildren(el('p', { class: 'placeholder' }, pick(TEXT.noArticle)));
     return;
   }
-  const meta = [article.byline, article.editor && `Editor: ${article.editor}`, article.source, article.site_name, article.published && when(article.published)]
+  const meta = [article.byline, article.editor && `Editor: ${article.editor}`, article.source, article.site_name, article.published_text]
     .filter(Boolean)
     .join(' · ');
   let figure = null;
@@ -250,16 +244,9 @@ function drawEntities(entities) {
   if (!entities.length) list.append(el('li', { class: 'placeholder' }, pick(TEXT.noEntities)));
 }
 
-/** The article as copied: title and credits, then the core's text or Markdown. */
-function copied(format) {
-  const a = shown.analysis.article;
-  const credits = [a.byline, a.site_name].filter(Boolean).join(' · ');
-  if (format === 'markdown') return `# ${a.title}\n\n${credits ? `*${credits}*\n\n` : ''}${a.markdown.trim()}\n`;
-  return `${a.title}\n${credits ? credits + '\n' : ''}\n${a.text.trim()}\n`;
-}
-
+/** The article as the core composed its copy: title, credits and date, address, then the text. */
 async function copy(format) {
-  const text = copied(format);
+  const text = shown.copies[format];
   try {
     await navigator.clipboard.writeText(text);
     say(() => pick(TEXT.copied));

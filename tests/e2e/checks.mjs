@@ -9,6 +9,8 @@
 //   shot(name, selector?)          save a screenshot of the test tab, or of one element
 //   settings(value)                write the extension's settings to storage.sync (null: defaults)
 //   commands()                     the extension's keyboard commands (commands.getAll())
+//   fetched()                      the wasm files the background compiled so far (null where the
+//                                  test cannot tell)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -232,6 +234,13 @@ export async function runChecks(d, origin, r, { shots = false }) {
     const state = await d.page(inspect);
     expectHidden({ ...state, expected: state.expected.filter((e) => !/late/.test(e.id)) }, 'news-id');
     assert(stats.hidden.recirculation >= 2 && stats.hidden.ad >= 2, `counts ${JSON.stringify(stats.hidden)}`);
+  });
+
+  await r.check('a page load never fetches the names module', async () => {
+    const files = await d.fetched();
+    if (files === null) return console.log('  (the background\'s compiles are not observed in this browser)');
+    assert(files.some((f) => f.endsWith('/bersih_bg.wasm')), `the core was not loaded: ${files}`);
+    assert(!files.some((f) => f.includes('names')), `names loaded on a page load: ${files}`);
   });
 
   await r.check('nothing else hidden, article text visible', async () => {
@@ -514,6 +523,16 @@ export async function runChecks(d, origin, r, { shots = false }) {
     // Firefox binds the suggested key.
     if (reader.shortcut) assert(reader.shortcut.replace(/\s/g, '') === 'Alt+Shift+R', `shortcut ${reader.shortcut}`);
     else console.log('  (the browser bound no key: headless)');
+  });
+
+  await r.check('a 20 MB page is cleaned as far as one walk reads, not failed', async () => {
+    for (const url of [`${origin}/huge.html`, `${origin}/csp/huge.html`]) {
+      await d.goto(url);
+      const s = await waitFor(() => d.send(url, { type: 'bersih:stats' }).then((x) => (x && x.nodes ? x : null)), { timeout: 30000, what: `huge page ${url}` });
+      assert(s.truncated === true, `walk not bounded on ${url}: ${JSON.stringify({ nodes: s.nodes, truncated: s.truncated })}`);
+      const got = await d.page(() => [...document.querySelectorAll('[data-expect]')].map((e) => `${e.getAttribute('data-expect')}=${e.getAttribute('data-bersih-hidden')}`));
+      assert(got.join() === 'recirculation=recirculation,ad=ad', `near the top of ${url}: ${got}`);
+    }
   });
 
   const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'release', 'bersih');

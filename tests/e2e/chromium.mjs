@@ -36,6 +36,16 @@ try {
   let [sw] = ctx.serviceWorkers();
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  // Which wasm modules the background compiles (its fetches of extension files are not in its
+  // resource timing): recorded from the start, before any page is loaded.
+  await sw.evaluate(() => {
+    const compile = WebAssembly.instantiateStreaming;
+    globalThis.__bersihTestCompiled = [];
+    WebAssembly.instantiateStreaming = async (source, imports) => {
+      globalThis.__bersihTestCompiled.push((await source).url);
+      return compile(source, imports);
+    };
+  });
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
@@ -69,6 +79,7 @@ try {
     },
     key: (name) => page.keyboard.press(name),
     commands: () => sw.evaluate(() => chrome.commands.getAll()),
+    fetched: () => sw.evaluate(() => globalThis.__bersihTestCompiled || []),
     settings: (value) =>
       sw.evaluate((v) => (v ? chrome.storage.sync.set({ settings: v }) : chrome.storage.sync.remove('settings')), value),
     shot: async (name, selector) => {

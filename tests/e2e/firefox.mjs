@@ -78,6 +78,7 @@ try {
       return res.answer;
     },
     key: (name) => driver.actions().sendKeys(Key[name.toUpperCase()]).perform(),
+    fetched: async () => null,
     commands: () =>
       inHelper(() => driver.executeAsyncScript('const done = arguments[0]; browser.commands.getAll().then(done, (e) => done([String(e)]));')),
     settings: (value) =>

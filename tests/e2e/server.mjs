@@ -6,6 +6,8 @@
 //   /articles/<name>/page.html   the core's article fixtures (tests/fixtures/articles)
 //   /corpora/<path>         ../shared/corpora (or $BERSIH_SHARED/corpora), for perf.mjs
 //   /www/<file>             the built site (dist/www: the wasm packages and live.js)
+//   /huge.html              a generated news page of about 20 MB of text (an insert and an ad
+//                           near the top), for the walk's bounds
 //   /live/<file>            the walk parity fixture (tests/fixtures/live)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -31,6 +33,22 @@ const TYPES = {
 };
 export const STRICT_CSP = "script-src 'self'";
 
+/** About 20 MB of article text after an insert and an ad: more than one walk reads. */
+let huge = null;
+function hugePage() {
+  if (huge) return huge;
+  const para = 'Paragraf berita yang panjang tentang banjir rob di pesisir utara Jakarta, dengan koma, titik, dan keterangan warga yang dikutip wartawan di lokasi. '.repeat(4);
+  const body = Array.from({ length: 36000 }, (_, i) => `<p>${i}. ${para}</p>`).join('\n');
+  huge = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Halaman raksasa</title></head><body><article>
+<h1>Halaman Raksasa</h1>
+<p>Paragraf pembuka yang cukup panjang untuk dibaca, dengan koma, dan titik. Kalimat kedua menambah isi berita ini.</p>
+<p id="insert" data-expect="recirculation"><strong>Baca Juga:</strong> <a href="/read/x">Berita Lain yang Disisipkan di Tengah Artikel</a></p>
+<div id="div-gpt-ad-1" class="adsbygoogle" data-expect="ad">Iklan</div>
+${body}
+</article></body></html>`;
+  return huge;
+}
+
 export function start(port = Number(process.env.PORT || 0)) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -48,6 +66,11 @@ export function start(port = Number(process.env.PORT || 0)) {
     } else if (p.startsWith('/csp-meta/')) {
       metaCsp = true; // the same policy, declared by a <meta> in the page instead of a header
       p = p.slice(9);
+    }
+    if (p === '/huge.html') {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
+      res.end(hugePage());
+      return;
     }
     let root = ROOTS.site;
     if (p.startsWith('/articles/')) {

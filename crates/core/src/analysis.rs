@@ -109,6 +109,9 @@ pub struct Article {
     pub site_name: Option<String>,
     /// Publication time, ISO 8601 with offset when known.
     pub published: Option<String>,
+    /// The publication time as readers read it, in the page's language ("18 Juni 2025, 07.30
+    /// WIB"; see [`reader::dates::display`]), for every surface that shows it.
+    pub published_text: Option<String>,
     /// Lead image.
     pub lead_image: Option<LeadImage>,
     /// Short summary.
@@ -158,9 +161,9 @@ pub struct Analysis {
 pub fn analyse(page: &Page, opts: &Options) -> Analysis {
     let mut removed = detect::detect(page, opts);
     let mut notes = Vec::new();
-    let article = reader::read(page, opts, &mut removed, &mut notes);
+    let (lang, table_lang) = crate::lang::detect(page);
+    let article = reader::read(page, opts, table_lang, &mut removed, &mut notes);
     removed.sort_by_key(|r| r.node);
-    let (lang, _) = crate::lang::detect(page);
     Analysis {
         lang,
         removed,

@@ -12,14 +12,18 @@
 //! - `new Analysed(ops, strs, {url, extra_phrases})`: the whole analysis of a page, for the
 //!   reader, the copy and the playground; `decisions()`, `article() -> Article | null`,
 //!   `analysis() -> Analysis`, `nodes()`, `lang()`, `outline()`, `text() -> string | undefined` (the
-//!   article's plain text, for the name recogniser) and `highlights(mentions) -> {html,
-//!   entities} | null`, `mentions` being the names module's `[start, end, kind, …]` for `text()`.
+//!   article's plain text, for the name recogniser), `highlights(mentions) -> {html,
+//!   entities} | null`, `mentions` being the names module's `[start, end, kind, …]` for `text()`,
+//!   and `copy("text" | "markdown") -> string | undefined` (the article as copied, headed by its
+//!   credits, date and the options' `url`). The article's `published_text` is its date for
+//!   display.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use bersih::analysis::{analyse, Analysis, Options};
 use bersih::mention::{Kind, Mention};
+use bersih::reader::copy::Format;
 use bersih::snapshot::{replay, Decision, Traced};
 
 /// Options as JS passes them; every field may be missing.
@@ -73,6 +77,8 @@ pub fn hide(ops: &str, strs: &str, contexts: u32, options: JsValue) -> Result<Js
 pub struct Analysed {
     traced: Traced,
     analysis: Analysis,
+    /// The page address the options gave, which the copy carries.
+    url: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -83,7 +89,11 @@ impl Analysed {
         let options = self::options(options)?;
         let traced = replay(ops, strs, 0);
         let analysis = analyse(&traced.page, &options);
-        Ok(Analysed { traced, analysis })
+        Ok(Analysed {
+            traced,
+            analysis,
+            url: options.url,
+        })
     }
 
     /// The blocks to hide, as op ranges of the walk.
@@ -141,6 +151,18 @@ impl Analysed {
                 .collect()
         });
         to_js(&h)
+    }
+
+    /// The article as copied (`bersih::Article::copy`), `format` being "text" or "markdown";
+    /// `undefined` without an article or for another format.
+    pub fn copy(&self, format: &str) -> Option<String> {
+        let format = match format {
+            "text" => Format::Text,
+            "markdown" => Format::Markdown,
+            _ => return None,
+        };
+        let article = self.analysis.article.as_ref()?;
+        Some(article.copy(format, self.url.as_deref()))
     }
 }
 

@@ -49,8 +49,15 @@ pub struct Table {
     pub ad_labels: &'static [&'static str],
     /// Lead-ins of in-body lines that are not article prose (calls to action, share prompts).
     pub boilerplate_leads: &'static [&'static str],
-    /// Month names and abbreviations with their number (1–12).
+    /// Month names and abbreviations with their number (1–12), for reading dates.
     pub months: &'static [(&'static str, u8)],
+    /// Month names as dates are printed for readers, January first ("Juni", "June").
+    pub month_names: [&'static str; 12],
+    /// What separates hours from minutes in a printed time ("07.30" in Indonesian, "07:30").
+    pub clock_separator: char,
+    /// Names of time zones by their offset east of UTC in minutes ("WIB" for +07:00); a printed
+    /// time in another zone shows its offset ("UTC+01:00").
+    pub zone_names: &'static [(i32, &'static str)],
     /// Weekday names, which dates may carry and which are never entities.
     pub weekdays: &'static [&'static str],
     /// Labels of author lines ("penulis", "by").
@@ -235,6 +242,11 @@ mod tests {
             let months: Vec<&str> = t.months.iter().map(|m| m.0).collect();
             check_slice("months", t.lang, &months);
             assert!(t.months.iter().all(|m| (1..=12).contains(&m.1)));
+            // What is printed for readers reads back as the same month.
+            for (i, name) in t.month_names.iter().enumerate() {
+                let parsed = t.months.iter().find(|m| m.0 == normalise(name));
+                assert_eq!(parsed.map(|m| usize::from(m.1)), Some(i + 1), "{name}");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
-//! Publication dates as news pages print them, turned into ISO 8601.
+//! Publication dates as news pages print them, turned into ISO 8601 ([`parse`]), and back into
+//! words for readers ([`display`]).
 //!
 //! Why a token scanner and not a list of formats: the same parts (a weekday, a day, a month name
 //! in Indonesian, Malay or English, a year, a clock time with `:` or `.`, a zone such as "WIB")
@@ -8,9 +9,9 @@
 //! from the language tables; clock and zone notation is not language, so it lives here.
 //!
 //! Invariants: an offset is printed only when the text names a zone (never invented); impossible
-//! dates and times give `None`.
+//! dates and times give `None`; what [`display`] prints, [`parse`] reads back as the same time.
 
-use crate::lang::TABLES;
+use crate::lang::{Lang, TABLES};
 
 /// Parses the first date in `text`: "YYYY-MM-DD" for a date alone, "YYYY-MM-DDTHH:MM:SS" with a
 /// time, and a trailing "+HH:MM" when the text names the zone.
@@ -33,6 +34,125 @@ pub fn parse(text: &str) -> Option<String> {
         out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
     }
     Some(out)
+}
+
+/// A time from [`parse`] as readers read it, in the words and conventions of `lang`'s table:
+/// "18 Juni 2025, 07.30 WIB" (Indonesian: the zone's name, when the table has one),
+/// "18 Jun 2025, 07.30 UTC+08:00" (Malay), "18 June 2025, 07:30 UTC+01:00" (English); "UTC" for
+/// offset zero; a date alone is "18 Juni 2025" and a time without a zone has no zone. Without a
+/// table language it is numbers only ("2025-06-18, 07:30 UTC+01:00"), since no words can be
+/// chosen. Seconds are left out. Text of another shape comes back as it is.
+pub fn display(iso: &str, lang: Option<Lang>) -> String {
+    let Some(stamp) = Stamp::read(iso) else {
+        return iso.to_string();
+    };
+    let table = lang.map(crate::lang::table);
+    let mut out = match table {
+        Some(t) => format!(
+            "{} {} {}",
+            stamp.day,
+            t.month_names[usize::from(stamp.month - 1)],
+            stamp.year
+        ),
+        None => format!("{}-{:02}-{:02}", stamp.year, stamp.month, stamp.day),
+    };
+    let Some((hour, minute)) = stamp.clock else {
+        return out;
+    };
+    let sep = table.map_or(':', |t| t.clock_separator);
+    out.push_str(&format!(", {hour:02}{sep}{minute:02}"));
+    if let Some(offset) = stamp.offset {
+        let named = table.and_then(|t| t.zone_names.iter().find(|z| z.0 == offset));
+        match named {
+            Some((_, name)) => out.push_str(&format!(" {name}")),
+            None if offset == 0 => out.push_str(" UTC"),
+            None => {
+                let sign = if offset < 0 { '-' } else { '+' };
+                let abs = offset.unsigned_abs();
+                out.push_str(&format!(" UTC{sign}{:02}:{:02}", abs / 60, abs % 60));
+            }
+        }
+    }
+    out
+}
+
+/// The parts of a [`parse`] result: "YYYY-MM-DD", then optionally "THH:MM[:SS[.f]]" and a zone
+/// ("Z", "±HH:MM").
+struct Stamp {
+    year: u32,
+    month: u8,
+    day: u32,
+    clock: Option<(u32, u32)>,
+    /// Minutes east of UTC.
+    offset: Option<i32>,
+}
+
+impl Stamp {
+    fn read(iso: &str) -> Option<Stamp> {
+        let (date, time) = match iso.split_once('T') {
+            Some((date, time)) => (date, Some(time)),
+            None => (iso, None),
+        };
+        let [year, month, day] = digit_fields(date, '-', [4, 2, 2])?;
+        let month = u8::try_from(month).ok()?;
+        if !valid_date(Date {
+            year,
+            month: u32::from(month),
+            day,
+        }) {
+            return None;
+        }
+        let mut stamp = Stamp {
+            year,
+            month,
+            day,
+            clock: None,
+            offset: None,
+        };
+        let Some(time) = time else {
+            return Some(stamp);
+        };
+        let zone_at = time.find(['Z', '+', '-']).unwrap_or(time.len());
+        let (clock, zone) = time.split_at(zone_at);
+        let hh_mm = clock.get(..5)?;
+        let seconds = &clock[5..];
+        let seconds_ok = seconds.is_empty()
+            || (seconds.starts_with(':')
+                && seconds[1..].chars().all(|c| c.is_ascii_digit() || c == '.'));
+        let [hour, minute] = digit_fields(hh_mm, ':', [2, 2])?;
+        if !seconds_ok || hour > 23 || minute > 59 {
+            return None;
+        }
+        stamp.clock = Some((hour, minute));
+        stamp.offset = match zone {
+            "" => None,
+            "Z" => Some(0),
+            _ => {
+                let sign = if zone.starts_with('-') { -1 } else { 1 };
+                let [h, m] = digit_fields(&zone[1..], ':', [2, 2])?;
+                let minutes = i32::try_from(h * 60 + m).ok()?;
+                if m > 59 || minutes > MAX_OFFSET_MINUTES {
+                    return None;
+                }
+                Some(sign * minutes)
+            }
+        };
+        Some(stamp)
+    }
+}
+
+/// `N` runs of ASCII digits of the given lengths joined by `sep`, as numbers.
+fn digit_fields<const N: usize>(s: &str, sep: char, lens: [usize; N]) -> Option<[u32; N]> {
+    let mut parts = s.split(sep);
+    let mut out = [0; N];
+    for (slot, len) in out.iter_mut().zip(lens) {
+        let part = parts.next()?;
+        if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *slot = part.parse().ok()?;
+    }
+    parts.next().is_none().then_some(out)
 }
 
 /// Years a news date can plausibly carry; anything else is a number that happens to fit.
@@ -355,7 +475,9 @@ fn find_zone(tokens: &[Token], i: usize) -> Option<i32> {
     let first = t.first()?;
     if first.kind == Kind::Word {
         let base = ZONES.iter().find(|z| z.0 == first.text)?.1;
-        return Some(numeric_offset(&t[1..]).map_or(base, |(offset, _)| base + offset));
+        let minutes = numeric_offset(&t[1..]).map_or(base, |(offset, _)| base + offset);
+        // "WIT+08:00" adds up to no zone on Earth: name none rather than an impossible one.
+        return (minutes.abs() <= MAX_OFFSET_MINUTES).then_some(minutes);
     }
     numeric_offset(t).map(|(offset, _)| offset)
 }
@@ -391,7 +513,8 @@ fn numeric_offset(t: &[Token]) -> Option<(i32, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{display, parse};
+    use crate::lang::{Lang, TABLES};
 
     fn check(text: &str, expect: Option<&str>) {
         assert_eq!(parse(text).as_deref(), expect, "{text:?}");
@@ -533,5 +656,107 @@ mod tests {
         check("Juli 2026", None);
         check("Paragraf kedua berisi 12 kutipan", None);
         check("", None);
+    }
+
+    #[test]
+    fn indonesian_display_names_the_three_zones() {
+        let id = Some(Lang::Id);
+        assert_eq!(
+            display("2025-06-18T07:30:00+07:00", id),
+            "18 Juni 2025, 07.30 WIB"
+        );
+        assert_eq!(
+            display("2026-08-01T09:05:00+08:00", id),
+            "1 Agustus 2026, 09.05 WITA"
+        );
+        assert_eq!(
+            display("2025-12-07T21:00:00+09:00", id),
+            "7 Desember 2025, 21.00 WIT"
+        );
+        assert_eq!(
+            display("2025-03-03T10:00:00+01:00", id),
+            "3 Maret 2025, 10.00 UTC+01:00"
+        );
+        assert_eq!(display("2025-03-03T10:00:00", id), "3 Maret 2025, 10.00");
+    }
+
+    #[test]
+    fn english_and_malay_display() {
+        let en = Some(Lang::En);
+        assert_eq!(
+            display("2025-06-18T07:30:00+01:00", en),
+            "18 June 2025, 07:30 UTC+01:00"
+        );
+        assert_eq!(
+            display("2026-07-24T15:05:00-04:00", en),
+            "24 July 2026, 15:05 UTC-04:00"
+        );
+        assert_eq!(
+            display("2018-04-05T06:00:00+00:00", en),
+            "5 April 2018, 06:00 UTC"
+        );
+        assert_eq!(
+            display("2018-04-05T06:00:00.250Z", en),
+            "5 April 2018, 06:00 UTC"
+        );
+        assert_eq!(
+            display("2025-03-03T10:00:00+08:00", Some(Lang::Ms)),
+            "3 Mac 2025, 10.00 UTC+08:00"
+        );
+        assert_eq!(display("2025-08-31", Some(Lang::Ms)), "31 Ogos 2025");
+    }
+
+    #[test]
+    fn date_alone_other_languages_and_other_text() {
+        assert_eq!(display("2025-06-18", Some(Lang::Id)), "18 Juni 2025");
+        assert_eq!(display("2025-06-18", Some(Lang::En)), "18 June 2025");
+        assert_eq!(
+            display("2025-06-18T07:30:00+05:30", None),
+            "2025-06-18, 07:30 UTC+05:30"
+        );
+        assert_eq!(display("2025-06-18", None), "2025-06-18");
+        for odd in [
+            "",
+            "kemarin sore",
+            "2025-13-01",
+            "2025-02-30",
+            "2025-06-18T25:00:00",
+            "2025-06-18T07:30:00+07",
+            "2025-06-18T07:30:00+25:00",
+            "18/06/2025",
+            "2025-06-18T07:3",
+        ] {
+            assert_eq!(display(odd, Some(Lang::Id)), odd, "{odd:?}");
+        }
+    }
+
+    #[test]
+    fn what_is_displayed_parses_back() {
+        for iso in [
+            "2025-06-18",
+            "2025-01-02T00:05:00",
+            "2025-05-18T07:30:00+07:00",
+            "2025-09-18T23:59:00+08:00",
+            "2025-11-18T12:00:00+09:00",
+            "2025-06-18T07:30:00+00:00",
+            "2025-06-18T07:30:00-04:00",
+            "2025-06-18T07:30:00+05:30",
+        ] {
+            assert_eq!(parse(&display(iso, None)).as_deref(), Some(iso), "{iso}");
+            for t in TABLES {
+                let shown = display(iso, Some(t.lang));
+                assert_eq!(parse(&shown).as_deref(), Some(iso), "{shown}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_zone_plus_an_offset_beyond_any_zone_names_none() {
+        // Found by fuzzing: WIT (+09:00) plus +08:00 gave "+17:00", which `display` refused.
+        check("18/09/2025, 21:35 WIT+08:00", Some("2025-09-18T21:35:00"));
+        check(
+            "18/09/2025, 21:35 WIB-02:00",
+            Some("2025-09-18T21:35:00+05:00"),
+        );
     }
 }

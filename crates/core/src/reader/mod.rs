@@ -1,11 +1,12 @@
 //! Reader extraction: the article body ([`extract`]), cleaned ([`clean`]), its metadata
-//! ([`metadata`], [`dates`]), its renderings ([`render`], `plain`) and its entity highlights
-//! (`highlight`).
+//! ([`metadata`], [`dates`]), its renderings ([`render`], `plain`), its entity highlights
+//! (`highlight`) and the copy headed by its credits ([`copy`]).
 //!
 //! Invariant: the reader never decides what to hide on the page; it receives the detectors'
 //! decisions and leaves those blocks out of the article.
 
 mod clean;
+pub mod copy;
 pub mod dates;
 pub mod extract;
 mod highlight;
@@ -17,6 +18,7 @@ pub mod weights;
 
 use crate::analysis::{Article, Kind, Options, Reason, Removal, Rule};
 use crate::detect::boilerplate;
+use crate::lang::Lang;
 use crate::page::{NodeId, Page};
 use crate::text;
 use extract::{Extraction, Hints, Item};
@@ -39,11 +41,12 @@ const WORDS_PER_MINUTE: usize = 200;
 /// An excerpt taken from the first paragraph is cut to about this many characters.
 const EXCERPT_CHARS: usize = 200;
 
-/// Extracts the article, adding in-article boilerplate to `removed`. `None` when the page has no
-/// article.
+/// Extracts the article of a page in `lang` (which words its date is displayed in), adding
+/// in-article boilerplate to `removed`. `None` when the page has no article.
 pub fn read(
     page: &Page,
     opts: &Options,
+    lang: Option<Lang>,
     removed: &mut Vec<Removal>,
     notes: &mut Vec<String>,
 ) -> Option<Article> {
@@ -92,6 +95,7 @@ pub fn read(
         editor: meta.editor,
         source: meta.source,
         site_name: meta.site_name,
+        published_text: meta.published.as_deref().map(|p| dates::display(p, lang)),
         published: meta.published,
         lead_image: meta.lead_image,
         excerpt,

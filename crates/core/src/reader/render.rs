@@ -472,6 +472,7 @@ impl<'a> Reader<'a> {
             .take_while(|s| matches!(s, Span::Break))
             .count();
         spans.drain(..leading);
+        balance(&mut spans);
         if !has_text(&spans) {
             return;
         }
@@ -514,6 +515,43 @@ pub fn link_chars(block: &Block) -> usize {
         }
     }
     n
+}
+
+/// Pairs the inline starts and ends of one block. An inline element holding a block
+/// (`<b>lead<p>…</p>tail</b>`, a link around a figure) is cut by the block's edges, so its start
+/// and end land in different blocks: printed as they are, `<strong>` or `<a>` would stay open
+/// over the following paragraphs. Each block closes what it opened (a start with nothing after
+/// it is dropped) and drops ends whose start lies in an earlier block.
+fn balance(spans: &mut Vec<Span>) {
+    let style = |s: &Span| match *s {
+        Span::LinkStart(_) => Some((Style::Link, true)),
+        Span::LinkEnd => Some((Style::Link, false)),
+        Span::Strong(open) => Some((Style::Strong, open)),
+        Span::Em(open) => Some((Style::Em, open)),
+        Span::Code(open) => Some((Style::Code, open)),
+        _ => None,
+    };
+    let mut open: Vec<(usize, Style)> = Vec::new();
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        match style(&span) {
+            Some((s, true)) => open.push((out.len(), s)),
+            Some((s, false)) if open.last().map(|o| o.1) == Some(s) => {
+                open.pop();
+            }
+            Some((_, false)) => continue,
+            None => {}
+        }
+        out.push(span);
+    }
+    while let Some((at, s)) = open.pop() {
+        if at + 1 == out.len() {
+            out.pop();
+        } else {
+            out.push(s.span(false));
+        }
+    }
+    *spans = out;
 }
 
 fn has_text(spans: &[Span]) -> bool {
@@ -663,7 +701,9 @@ fn wrap_html(tag: &str, spans: &[Span], out: &mut String) {
     out.push_str(">\n");
 }
 
-fn escape_md(s: &str, out: &mut String) {
+/// Writes text so that Markdown shows it as text: every character that could open markup
+/// (emphasis, links, code, HTML, autolinks) is backslash-escaped.
+pub(super) fn escape_md(s: &str, out: &mut String) {
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>') {
             out.push('\\');
@@ -784,4 +824,27 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html_of(markup: &str) -> String {
+        let page = crate::html::parse(markup);
+        let items = [Item::Node(page.find_tag("body").unwrap())];
+        render(&page, &items, &vec![false; page.len()], None).html
+    }
+
+    #[test]
+    fn inline_elements_cut_by_blocks_are_closed_in_each_block() {
+        assert_eq!(
+            html_of("<b>Tebal<p>Tengah</p>ekor</b><p>Lain</p>"),
+            "<p><strong>Tebal</strong></p>\n<p>Tengah</p>\n<p>ekor</p>\n<p>Lain</p>\n"
+        );
+        assert_eq!(
+            html_of("<ul><li>Lihat <a href=\"/v\"><div><img src=\"/i.jpg\"></div></a></li></ul>"),
+            "<ul>\n<li>Lihat </li>\n</ul>\n<figure><img src=\"/i.jpg\" alt=\"\" loading=\"lazy\"></figure>\n"
+        );
+    }
 }
