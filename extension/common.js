@@ -5,7 +5,10 @@
 
 // A lexical binding, not a property of the global object, so page markup (`<form
 // id="bersihCommon">`) cannot clobber it; the same for the API object: `browser` is taken only
-// where it is the global's own property (Firefox), never a named element of the page.
+// where it is the global's own property, never a named element of the page. In a page this file
+// runs at document_start (manifest.json), before the page has elements: Chromium makes a content
+// script's `chrome` and `browser` when it first runs one in a renderer process, and takes a page's
+// `<form id="chrome"><input name="runtime">` for them if the page already holds one.
 const bersihCommon = (() => {
   const api = Object.prototype.hasOwnProperty.call(globalThis, 'browser') ? globalThis.browser : globalThis.chrome;
 

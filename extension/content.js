@@ -48,7 +48,7 @@
   /** Least time between two whole-page analyses after same-document navigations (ms). */
   const RENAVIGATE_MS = 1000;
   /** Elements whose addition never needs a rescan. */
-  const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template', live.READER_TAG]);
+  const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template']);
 
   let logged = false;
   function report(where, err) {
@@ -96,7 +96,7 @@
   /** Walks the whole page and records what the core decides to hide (hiding nothing yet). */
   async function scan() {
     let t = performance.now();
-    const snap = live.walk(document.documentElement, false);
+    const snap = live.walk(document.documentElement, false, bersihReader.host());
     state.ms.snapshot = performance.now() - t;
     t = performance.now();
     const [result] = await ask({ type: 'bersih:hide', pages: [live.wire(snap)], options: options() });
@@ -157,7 +157,9 @@
     }
     if (node.nodeType !== 1) return null;
     if (SKIP_TAGS.has(node.localName) || node.hasAttribute(live.WRAP_ATTR)) return null;
-    if (node.closest(`[${live.HIDDEN_ATTR}], ${live.READER_TAG}`)) return null;
+    if (node.closest(`[${live.HIDDEN_ATTR}]`)) return null;
+    const own = bersihReader.host();
+    if (own && own.contains(node)) return null;
     return node;
   }
 
@@ -212,7 +214,7 @@
         return schedule(wait);
       }
       if (roots.length) {
-        const snaps = roots.map((r) => live.walk(r, true));
+        const snaps = roots.map((r) => live.walk(r, true, bersihReader.host()));
         const results = await ask({ type: 'bersih:hide', pages: snaps.map(live.wire), options: options() });
         let found = 0;
         snaps.forEach((s, i) => (found += state.hides.add(s.nodes, results[i].decisions)));
@@ -284,7 +286,7 @@
     await state.ready;
     const key = `${state.changes}|${location.href}|${names}`;
     if (state.article && state.article.key === key) return state.article.value;
-    const snap = live.walk(document.documentElement, false);
+    const snap = live.walk(document.documentElement, false, bersihReader.host());
     const value = await ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
     state.article = { key, value };
     return value;
@@ -308,7 +310,7 @@
 
   /** Clipboard write through a selection, for contexts where the async clipboard is refused. */
   function legacyCopy(text) {
-    const host = document.createElement(live.READER_TAG);
+    const host = document.createElement(bersihReader.TAG);
     const root = host.attachShadow({ mode: 'closed' });
     const area = document.createElement('textarea');
     area.value = text;

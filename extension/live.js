@@ -10,9 +10,10 @@
  *
  * The walk visits what html5ever's flattening gives the native parser (elements with their
  * attributes, text and CDATA nodes; no comments, shadow roots or template contents) and skips
- * what the core drops anyway (script code and style sheet text), our own reader host, and our
- * own marks (a wrapping span is walked through, the hidden attribute left out), so walking a
- * page we already cleaned gives the snapshot of the page as it was.
+ * what the core drops anyway (script code and style sheet text), the one element of ours the
+ * caller names (the reader's host, by identity: a page's own element of that name is walked),
+ * and our own marks (a wrapping span is walked through, the hidden attribute left out), so
+ * walking a page we already cleaned gives the snapshot of the page as it was.
  *
  * Hiding is reversible by construction: an element gets data-bersih-hidden="<kind>" (hide.css
  * hides it); a bare text run ("Baca Juga:" between <br>s) is moved into a
@@ -33,7 +34,6 @@ const bersihLive = (() => {
 
   const HIDDEN_ATTR = 'data-bersih-hidden';
   const WRAP_ATTR = 'data-bersih-wrap';
-  const READER_TAG = 'bersih-reader';
   const ELEMENT = 1;
   const TEXT = 3;
   const CDATA = 4;
@@ -48,8 +48,9 @@ const bersihLive = (() => {
   }
 
   /** Walks the subtree at `root` in preorder (a loop, no recursion); with `withContext`, inside
-   * copies of its ancestors. Returns `{ops, strs, contexts, nodes, truncated}`. */
-  function walk(root, withContext) {
+   * copies of its ancestors; `own` (an element of ours, or null) is left out. Returns `{ops,
+   * strs, contexts, nodes, truncated}`. */
+  function walk(root, withContext, own = null) {
     let ops = '';
     const parts = [];
     const nodes = [];
@@ -104,8 +105,8 @@ const bersihLive = (() => {
       let descend = false;
       const type = cur.nodeType;
       if (type === ELEMENT) {
-        const tag = cur.localName;
-        if (tag !== READER_TAG) {
+        if (cur !== own) {
+          const tag = cur.localName;
           const emitted = tag !== 'span' || !cur.hasAttribute(WRAP_ATTR);
           if (emitted) open(cur, tag, cur);
           stack.push(emitted, emitted && skipsText(cur, tag));
@@ -269,5 +270,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR, READER_TAG });
+  return Object.freeze({ walk, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR });
 })();

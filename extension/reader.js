@@ -1,6 +1,13 @@
-/* Bersih — reader view: a <bersih-reader> element over the page with an open shadow root, so
+/* Bersih — reader view: a <bersih-reader> element over the page with a closed shadow root, so
  * page styles cannot reach in. It shows only what the core produced: title, credits, date,
  * lead image and the core's sanitised article HTML. Built when first opened; removed on close.
+ *
+ * The page's scripts share this DOM, so the reader is closed to them: the shadow root lives only
+ * in this closure (`host.shadowRoot` is null to the page); every handler ignores synthetic
+ * events (`isTrusted` false), so a page cannot click, close or make the reader copy; and any
+ * change to the reader's DOM that this file did not make closes it (Firefox hands the page a
+ * node inside the closed root once the person clicks or selects text in it: the Selection is
+ * not retargeted), so a page cannot slip a fake form or link into it.
  *
  * With highlights, the HTML is the core's marked copy (<mark data-entity="PER|ORG|LOC"
  * data-entity-id="i">, i indexing its entity list): this file colours the marks per theme, and
@@ -90,9 +97,11 @@ const bersihReader = (() => {
     .names summary { cursor: pointer; color: var(--muted); }
   `;
 
+  const TAG = 'bersih-reader';
   let host = null;
   let ctx = null;
   let view = null;
+  let guard = null; // watches the shadow root for changes not made through `own`
 
   function isOpen() {
     return !!(host && host.isConnected);
@@ -105,9 +114,23 @@ const bersihReader = (() => {
     return e;
   }
 
+  /** Calls `fn` for the person's own `type` events on `target`; a page's synthetic ones (e.g. a
+   * scripted click on Copy, which would write the clipboard without a gesture) do nothing. */
+  function onTrusted(target, type, fn) {
+    target.addEventListener(type, (e) => {
+      if (e.isTrusted) fn(e);
+    });
+  }
+
+  /** Makes a change to the reader's DOM that the guard lets pass. */
+  function own(fn) {
+    fn();
+    if (guard) guard.takeRecords();
+  }
+
   function button(key, onClick, label) {
     const b = el('button', { type: 'button', title: msg(key), 'aria-label': msg(key) }, label || msg(key));
-    b.addEventListener('click', onClick);
+    onTrusted(b, 'click', onClick);
     return b;
   }
 
@@ -116,10 +139,12 @@ const bersihReader = (() => {
   }
 
   function render(frame) {
-    frame.dataset.theme = view.theme;
-    frame.dataset.width = view.width;
-    frame.dataset.font = view.font;
-    frame.style.setProperty('--size', `${view.size}px`);
+    own(() => {
+      frame.dataset.theme = view.theme;
+      frame.dataset.width = view.width;
+      frame.dataset.font = view.font;
+      frame.style.setProperty('--size', `${view.size}px`);
+    });
   }
 
   /** Scrolls to the next mention of entity `id` (cycling) and flashes it. */
@@ -131,10 +156,12 @@ const bersihReader = (() => {
     const mark = marks[i];
     const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
     mark.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
-    for (const m of content.querySelectorAll('mark.flash')) m.classList.remove('flash');
-    void mark.offsetWidth; // restarts the animation when the same mark is flashed again
-    mark.classList.add('flash');
-    setTimeout(() => mark.classList.remove('flash'), FLASH_MS);
+    own(() => {
+      for (const m of content.querySelectorAll('mark.flash')) m.classList.remove('flash');
+      void mark.offsetWidth; // restarts the animation when the same mark is flashed again
+      mark.classList.add('flash');
+    });
+    setTimeout(() => own(() => mark.classList.remove('flash')), FLASH_MS);
   }
 
   /** The legend (per-type counts with on/off toggles) and the entity panel for the core's list. */
@@ -146,10 +173,12 @@ const bersihReader = (() => {
       const n = entities.reduce((sum, e) => sum + (e.type === kind ? e.count : 0), 0);
       const b = el('button', { type: 'button', 'aria-pressed': 'true', 'data-kind': kind });
       b.append(el('span', { class: 'swatch', 'data-entity': kind }), msg('entity' + kind), el('span', { class: 'count' }, String(n)));
-      b.addEventListener('click', () => {
+      onTrusted(b, 'click', () => {
         if (!off.delete(kind)) off.add(kind);
-        b.setAttribute('aria-pressed', String(!off.has(kind)));
-        frame.dataset.off = [...off].join(' ');
+        own(() => {
+          b.setAttribute('aria-pressed', String(!off.has(kind)));
+          frame.dataset.off = [...off].join(' ');
+        });
       });
       legend.appendChild(b);
     }
@@ -162,7 +191,7 @@ const bersihReader = (() => {
     entities.forEach((e, id) => {
       const b = el('button', { type: 'button', title: msg('readerNextMention'), 'data-entity-id': String(id) });
       b.append(el('span', { class: 'swatch', 'data-entity': e.type }), e.text, el('span', { class: 'count' }, String(e.count)));
-      b.addEventListener('click', () => jump(content, id, seen));
+      onTrusted(b, 'click', () => jump(content, id, seen));
       const li = el('li');
       li.appendChild(b);
       list.appendChild(li);
@@ -173,7 +202,8 @@ const bersihReader = (() => {
   }
 
   function onKey(e) {
-    if (e.key === 'Escape' && isOpen()) {
+    // A page's synthetic Escape (dispatched at the document) must not close the reader.
+    if (e.isTrusted && e.key === 'Escape' && isOpen()) {
       e.stopPropagation();
       close();
     }
@@ -181,11 +211,12 @@ const bersihReader = (() => {
 
   function open(article, context) {
     if (isOpen()) return;
+    close(); // what a host the page removed left behind: its key listener and guard
     ctx = context;
     const s = context.settings;
     view = { theme: s.theme || 'auto', size: s.reader.size, width: s.reader.width, font: s.reader.font };
-    host = document.createElement('bersih-reader');
-    const root = host.attachShadow({ mode: 'open' });
+    host = document.createElement(TAG);
+    const root = host.attachShadow({ mode: 'closed' });
     root.appendChild(el('style', {}, CSS));
     const frame = el('div', { class: 'frame', role: 'dialog', 'aria-modal': 'true', 'aria-label': msg('readerLabel'), lang: context.lang || '' });
     render(frame);
@@ -200,7 +231,7 @@ const bersihReader = (() => {
       if (t === view.theme) o.selected = true;
       theme.appendChild(o);
     }
-    theme.addEventListener('change', () => {
+    onTrusted(theme, 'change', () => {
       view.theme = theme.value;
       render(frame);
       persist();
@@ -226,9 +257,9 @@ const bersihReader = (() => {
     const copier = (format) => async () => {
       try {
         const res = await ctx.copy(format);
-        status.textContent = res.ok && res.copied ? msg('popupCopied') : '';
+        own(() => (status.textContent = res.ok && res.copied ? msg('popupCopied') : ''));
       } catch (_) {
-        status.textContent = '';
+        own(() => (status.textContent = ''));
       }
     };
     if (article) {
@@ -278,10 +309,17 @@ const bersihReader = (() => {
     document.addEventListener('keydown', onKey, true);
     frame.tabIndex = -1;
     frame.focus({ preventScroll: true });
+    guard = new MutationObserver((records) => {
+      // The person opening or closing the list of names toggles `open` on its <details>.
+      if (records.some((r) => r.attributeName !== 'open')) close();
+    });
+    guard.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   }
 
   function close() {
     document.removeEventListener('keydown', onKey, true);
+    if (guard) guard.disconnect();
+    guard = null;
     if (host) {
       const h = host;
       host = null;
@@ -290,5 +328,11 @@ const bersihReader = (() => {
     }
   }
 
-  return { open, close, isOpen };
+  /** The reader's element while it is open: the page walk leaves out this one element of ours,
+   * by identity, so a page's own <bersih-reader> elements are walked like any other. */
+  function ownHost() {
+    return isOpen() ? host : null;
+  }
+
+  return { TAG, open, close, isOpen, host: ownHost };
 })();

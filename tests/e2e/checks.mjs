@@ -2,15 +2,23 @@
 // each browser script provides:
 //   goto(url)                      open url in the test tab and wait for the load
 //   page(fn, arg)                  run fn(arg) in the page's own world, return its JSON result
+//   reader(fn, arg)                run fn(root, arg) in the page's world with the open reader's
+//                                  closed shadow root (reached from outside the page: CDP,
+//                                  WebDriver), return its JSON result; null when no reader is open
+//   click(x, y)                    a real (trusted) mouse click at viewport coordinates
 //   send(url, message)             runtime message to the content script of the tab showing url
 //   popup(url)                     open the popup for that tab, return {recirculation, ad, items,
 //                                  reasons (each item's `.why` text, '' if none), background}
-//   key(name)                      press a key in the page ("Escape")
+//   key(name)                      press a key in the page, as real input ("Escape", "Enter",
+//                                  "ArrowDown")
 //   shot(name, selector?)          save a screenshot of the test tab, or of one element
 //   settings(value)                write the extension's settings to storage.sync (null: defaults)
 //   commands()                     the extension's keyboard commands (commands.getAll())
 //   fetched()                      the wasm files the background compiled so far (null where the
 //                                  test cannot tell)
+//   own(file)                      {url, ok}: the extension's URL of `file` and whether the
+//                                  extension itself can fetch it
+//   logged()                       the "[bersih]" console lines of pages so far
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..');
 
-/** Runs in the page: what is expected hidden, what is hidden, what a reader sees. */
-function inspect() {
+/** Runs in the page: what is expected hidden, what is hidden, what the page shows. */
+export function inspect() {
   const vis = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const content = document.getElementById('content');
   return {
@@ -38,21 +46,58 @@ function inspect() {
     visibleText: document.body.innerText,
     pristine: window.__bersihFixture ? document.body.innerHTML === window.__bersihFixture.pristine.innerHTML : null,
     injected: window.__bersihFixture ? window.__bersihFixture.injected : 0,
-    reader: (() => {
-      const r = document.querySelector('bersih-reader');
-      if (!r || !r.shadowRoot) return null;
-      const h1 = r.shadowRoot.querySelector('h1');
-      const body = r.shadowRoot.querySelector('.body');
-      return { title: h1 ? h1.textContent : '', text: body ? body.textContent : '', meta: (r.shadowRoot.querySelector('.meta') || {}).textContent || '' };
-    })(),
   };
 }
 
-/** Runs in the page: the reader's entity marks, legend and entity panel. */
-function readerNames() {
-  const host = document.querySelector('bersih-reader');
-  const root = host && host.shadowRoot;
-  const body = root && root.querySelector('.body');
+/* The functions below run in the page with the reader's shadow root (`d.reader`). */
+
+/** What a reader sees: title, credits line and article text. */
+export function readerView(root) {
+  const text = (sel) => (root.querySelector(sel) || {}).textContent || '';
+  return { title: text('h1'), meta: text('.meta'), text: text('.body') };
+}
+
+/** The centre of the reader's first element at `selector` (whose text holds `text`, if given),
+ * scrolled into view, for `d.click`; once the reader stands still (a jump to a name scrolls
+ * smoothly, and would move the element away from the click). */
+async function centreOf(root, [selector, text]) {
+  const e = [...root.querySelectorAll(selector)].find((x) => !text || x.textContent.includes(text));
+  const frame = root.querySelector('.frame');
+  for (let top = NaN, i = 0; frame.scrollTop !== top && i < 100; i++) {
+    top = frame.scrollTop;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  e.scrollIntoView({ block: 'center' });
+  const r = e.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+/** Clicks the reader's element at `selector` (holding `text`) as a person does (trusted input). */
+export async function clickIn(d, selector, text) {
+  const at = await d.reader(centreOf, [selector, text]);
+  assert(at, `no reader to click ${selector} in`);
+  await d.click(at.x, at.y);
+}
+
+/** The reader's view settings as drawn, the theme select's value and the bar's status text. */
+export function frameState(root) {
+  const frame = root.querySelector('.frame');
+  return {
+    theme: frame.dataset.theme,
+    select: root.querySelector('.bar select').value,
+    size: parseFloat(frame.style.getPropertyValue('--size')),
+    width: frame.dataset.width,
+    font: frame.dataset.font,
+    off: frame.dataset.off || '',
+    pressed: [...root.querySelectorAll('.legend button')].map((b) => b.getAttribute('aria-pressed')).join(),
+    flashed: root.querySelectorAll('mark.flash').length,
+    status: root.querySelector('.bar [role="status"]').textContent,
+  };
+}
+
+/** The reader's entity marks, legend and entity panel. */
+function readerNames(root) {
+  const body = root.querySelector('.body');
   if (!body) return null;
   return {
     marks: [...body.querySelectorAll('mark')].map((m) => ({
@@ -70,12 +115,12 @@ function readerNames() {
   };
 }
 
-/** Runs in the page: in each reader theme, the lowest WCAG contrast ratio of each mark type's
- * text (and of the theme's link colour) on its background, from the computed CSS colours. */
-function markContrast() {
-  const root = document.querySelector('bersih-reader').shadowRoot;
+/** In the reader's current theme, the lowest WCAG contrast ratio of each mark type's text (and
+ * of the theme's link colour) on its background, from the computed CSS colours. Reads only: the
+ * reader closes when anything else changes its DOM. */
+function markContrast(root) {
   const frame = root.querySelector('.frame');
-  const select = root.querySelector('select');
+  const theme = frame.dataset.theme;
   const channels = (c) => c.match(/[\d.]+/g).map(Number);
   const lum = (c) => {
     const [r, g, b] = channels(c).slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
@@ -85,68 +130,59 @@ function markContrast() {
     const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
     return (hi + 0.05) / (lo + 0.05);
   };
-  const before = select.value;
   const res = {};
-  for (const theme of ['light', 'sepia', 'dark']) {
-    select.value = theme;
-    select.dispatchEvent(new Event('change'));
-    const link = getComputedStyle(frame).getPropertyValue('--link').trim();
-    const probe = document.createElement('span');
-    probe.style.color = link;
-    frame.appendChild(probe);
-    const linkRgb = getComputedStyle(probe).color;
-    probe.remove();
-    for (const m of root.querySelectorAll('.body mark')) {
-      const s = getComputedStyle(m);
-      const bg = s.backgroundColor;
-      const opaque = (channels(bg)[3] ?? 1) === 1;
-      for (const [what, fg] of [['text', s.color], ['link', linkRgb]]) {
-        const key = `${theme} ${m.dataset.entity} ${what}`;
-        const c = opaque ? ratio(fg, bg) : 0;
-        res[key] = Math.min(res[key] ?? Infinity, Math.round(c * 100) / 100);
-      }
+  const hex = getComputedStyle(frame).getPropertyValue('--link').trim(); // #rrggbb in every theme
+  const linkRgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  for (const m of root.querySelectorAll('.body mark')) {
+    const s = getComputedStyle(m);
+    const bg = s.backgroundColor;
+    const opaque = (channels(bg)[3] ?? 1) === 1;
+    for (const [what, fg] of [['text', s.color], ['link', linkRgb]]) {
+      const key = `${theme} ${m.dataset.entity} ${what}`;
+      const c = opaque ? ratio(fg, bg) : 0;
+      res[key] = Math.min(res[key] ?? Infinity, Math.round(c * 100) / 100);
     }
   }
-  select.value = before;
-  select.dispatchEvent(new Event('change'));
   return res;
 }
 
-/** Runs in the page: presses a legend toggle (or only focuses it, for the keyboard) and reports
- * the toggle and the backgrounds of a mark of its type and of another type. */
-function legendToggle([kind, focusOnly]) {
-  const root = document.querySelector('bersih-reader').shadowRoot;
+/** Focuses the reader's element at `selector` (for the keyboard). */
+function focusIn(root, selector) {
+  root.querySelector(selector).focus();
+  return root.activeElement === root.querySelector(selector);
+}
+
+/** A legend toggle's state and the backgrounds of a mark of its type and of another type. */
+function legendState(root, kind) {
   const b = root.querySelector(`.legend button[data-kind="${kind}"]`);
-  if (focusOnly) b.focus();
-  else b.click();
   const bg = (sel) => getComputedStyle(root.querySelector(sel)).backgroundColor;
   return {
-    focused: root.activeElement === b,
     pressed: b.getAttribute('aria-pressed'),
     mark: bg(`.body mark[data-entity="${kind}"]`),
     other: bg(`.body mark:not([data-entity="${kind}"])`),
   };
 }
 
-/** Runs in the page: clicks the panel entry of `name` and tells which of its mentions flashes. */
-function jumpTo(name) {
-  const root = document.querySelector('bersih-reader').shadowRoot;
+/** Opens the list of names; the id of the entity named `name`. */
+function entityId(root, name) {
   root.querySelector('.names details').open = true;
-  const b = [...root.querySelectorAll('.names li button')].find((x) => x.textContent.startsWith(name));
-  b.click();
-  const marks = [...root.querySelectorAll(`.body mark[data-entity-id="${b.dataset.entityId}"]:not([data-entity-cont])`)];
-  return { id: b.dataset.entityId, n: marks.length, flashed: marks.findIndex((m) => m.classList.contains('flash')) };
+  return [...root.querySelectorAll('.names li button')].find((x) => x.textContent.startsWith(name)).dataset.entityId;
 }
 
-/** Runs in the page: whether mention `i` of entity `id` is inside the reader's visible area. */
-function mentionInView([id, i]) {
-  const root = document.querySelector('bersih-reader').shadowRoot;
+/** How many first mentions entity `id` has, and which of them flashes (-1: none). */
+function flashed(root, id) {
+  const marks = [...root.querySelectorAll(`.body mark[data-entity-id="${id}"]:not([data-entity-cont])`)];
+  return { n: marks.length, flashed: marks.findIndex((m) => m.classList.contains('flash')) };
+}
+
+/** Whether mention `i` of entity `id` is inside the reader's visible area. */
+function mentionInView(root, [id, i]) {
   const frame = root.querySelector('.frame').getBoundingClientRect();
   const m = root.querySelectorAll(`.body mark[data-entity-id="${id}"]:not([data-entity-cont])`)[i].getBoundingClientRect();
   return m.top >= frame.top && m.bottom <= frame.bottom && m.height > 0;
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function waitFor(fn, { timeout = 10000, every = 100, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
@@ -187,21 +223,21 @@ export class Results {
   }
 }
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-async function ready(d, url) {
+export async function ready(d, url) {
   return waitFor(() => d.send(url, { type: 'bersih:stats' }), { what: `content script on ${url}` });
 }
 
-function expectHidden(state, label) {
+export function expectHidden(state, label) {
   const wrong = state.expected.filter((e) => e.got !== e.expect || e.visible);
   assert(state.expected.length > 0, `${label}: fixture has no expectations`);
   assert(!wrong.length, `${label}: not hidden as expected: ${JSON.stringify(wrong)}`);
 }
 
-function expectNothingElse(state, label) {
+export function expectNothingElse(state, label) {
   assert(!state.unexpected.length, `${label}: hidden without reason: ${JSON.stringify(state.unexpected)}`);
   const invisible = state.prose.filter((p) => !p.visible);
   assert(state.prose.length >= 4, `${label}: too few prose paragraphs found (${state.prose.length})`);
@@ -285,20 +321,21 @@ export async function runChecks(d, origin, r, { shots = false }) {
   await r.check('reader view shows the article; Esc closes it', async () => {
     const res = await d.send(id, { type: 'bersih:toggle-reader' });
     assert(res && res.open === true, `toggle-reader answered ${JSON.stringify(res)}`);
-    const state = await waitFor(() => d.page(inspect).then((s) => (s.reader ? s : null)), { what: 'reader' });
-    assert(state.reader.title.includes('Banjir Rob Rendam Pesisir Utara Jakarta'), `title ${state.reader.title}`);
-    assert(state.reader.text.includes('Petugas gabungan dari TNI'), 'reader body has the article');
-    assert(!/Baca Juga|BMKG Peringatkan|ADVERTISEMENT|Sisipan Terlambat/i.test(state.reader.text), 'reader body holds an insert or ad');
-    assert(/Sari Wulandari/.test(state.reader.meta) && /2026/.test(state.reader.meta), `meta ${state.reader.meta}`);
+    const view = await waitFor(() => d.reader(readerView), { what: 'reader' });
+    assert(view.title.includes('Banjir Rob Rendam Pesisir Utara Jakarta'), `title ${view.title}`);
+    assert(view.text.includes('Petugas gabungan dari TNI'), 'reader body has the article');
+    assert(!/Baca Juga|BMKG Peringatkan|ADVERTISEMENT|Sisipan Terlambat/i.test(view.text), 'reader body holds an insert or ad');
+    assert(/Sari Wulandari/.test(view.meta) && /2026/.test(view.meta), `meta ${view.meta}`);
+    assert((await d.page(() => document.querySelector('bersih-reader').shadowRoot)) === null, 'the page reaches the reader\'s shadow root');
     if (shots) await d.shot('reader-view');
     await d.key('Escape');
-    await waitFor(() => d.page(inspect).then((s) => !s.reader), { what: 'reader closed by Esc' });
+    await waitFor(async () => !(await d.reader(readerView)), { what: 'reader closed by Esc' });
   });
 
   await r.check('reader highlights the names the core found (none from inserts), legible in every theme', async () => {
     const res = await d.send(id, { type: 'bersih:toggle-reader' });
     assert(res.open && res.entities > 0, `toggle-reader answered ${JSON.stringify(res)}`);
-    const names = await waitFor(() => d.page(readerNames), { what: 'reader with names' });
+    const names = await waitFor(() => d.reader(readerNames), { what: 'reader with names' });
     const firsts = names.marks.filter((m) => !m.cont);
     assert(names.marks.every((m) => ['PER', 'ORG', 'LOC'].includes(m.kind) && m.text.trim() === m.text && m.text), `marks ${JSON.stringify(names.marks)}`);
     for (const [text, kind] of [['Rudi', 'PER'], ['TNI', 'ORG'], ['Polri', 'ORG']]) {
@@ -310,7 +347,23 @@ export async function runChecks(d, origin, r, { shots = false }) {
       const n = firsts.filter((m) => m.kind === l.kind).length;
       assert(l.count === n && l.pressed === 'true', `legend ${JSON.stringify(l)} for ${n} marks`);
     }
-    const contrast = await d.page(markContrast);
+    // Each theme chosen on the select with the keyboard, as a person does: the reader ignores
+    // scripted events.
+    const contrast = {};
+    try {
+      assert(await d.reader(focusIn, '.bar select'), 'theme select takes focus');
+      const step = async (key, theme) => {
+        await d.key(key);
+        await waitFor(() => d.reader(frameState).then((f) => f.theme === theme && f.select === theme), { what: `theme ${theme} by keyboard` });
+      };
+      for (const theme of ['light', 'sepia', 'dark']) {
+        await step('ArrowDown', theme);
+        Object.assign(contrast, await d.reader(markContrast));
+      }
+      for (const theme of ['sepia', 'light', 'auto']) await step('ArrowUp', theme); // back to the default
+    } finally {
+      await d.settings(null); // the select saved the theme
+    }
     const low = Object.entries(contrast).filter(([, c]) => c < 4.5);
     assert(Object.keys(contrast).length >= 3 * 2 * 3 && !low.length, `contrast below 4.5:1: ${JSON.stringify(low)} of ${JSON.stringify(contrast)}`);
     const s = await d.send(id, { type: 'bersih:stats' });
@@ -318,31 +371,50 @@ export async function runChecks(d, origin, r, { shots = false }) {
   });
 
   await r.check('legend toggles one type off and on (click and keyboard)', async () => {
-    const off = await d.page(legendToggle, ['ORG', false]);
+    const toggle = '.legend button[data-kind="ORG"]';
+    await clickIn(d, toggle);
+    const off = await d.reader(legendState, 'ORG');
     assert(off.pressed === 'false' && /rgba\(0, 0, 0, 0\)|transparent/.test(off.mark), `ORG after toggle off ${JSON.stringify(off)}`);
     assert(!/rgba\(0, 0, 0, 0\)|transparent/.test(off.other), `other types lost their colour ${JSON.stringify(off)}`);
-    const focus = await d.page(legendToggle, ['ORG', true]);
-    assert(focus.focused, 'legend toggle takes focus');
+    assert(await d.reader(focusIn, toggle), 'legend toggle takes focus');
     await d.key('Enter');
-    const on = await d.page(legendToggle, ['ORG', true]);
+    const on = await d.reader(legendState, 'ORG');
     assert(on.pressed === 'true' && !/rgba\(0, 0, 0, 0\)|transparent/.test(on.mark), `ORG after Enter ${JSON.stringify(on)}`);
   });
 
   await r.check('entity panel: a click scrolls to the next mention and flashes it', async () => {
-    const first = await d.page(jumpTo, 'Rudi');
+    const rudi = await d.reader(entityId, 'Rudi');
+    const jump = async () => {
+      await clickIn(d, `.names li button[data-entity-id="${rudi}"]`);
+      return d.reader(flashed, rudi);
+    };
+    const first = await jump();
     assert(first.n === 2 && first.flashed === 0, `first click ${JSON.stringify(first)}`);
-    await waitFor(() => d.page(mentionInView, [first.id, 0]), { what: 'first mention scrolled into view' });
-    const second = await d.page(jumpTo, 'Rudi');
+    await waitFor(() => d.reader(mentionInView, [rudi, 0]), { what: 'first mention scrolled into view' });
+    const second = await jump();
     assert(second.flashed === 1, `second click ${JSON.stringify(second)}`);
-    await waitFor(() => d.page(mentionInView, [second.id, 1]), { what: 'second mention scrolled into view' });
-    const third = await d.page(jumpTo, 'Rudi');
+    await waitFor(() => d.reader(mentionInView, [rudi, 1]), { what: 'second mention scrolled into view' });
+    const third = await jump();
     assert(third.flashed === 0, `third click cycles back ${JSON.stringify(third)}`);
     if (shots) {
-      await d.page(() => document.querySelector('bersih-reader').shadowRoot.querySelector('.frame').scrollTo(0, 0));
+      await d.reader((root) => root.querySelector('.frame').scrollTo(0, 0));
       await d.shot('reader-names');
     }
   });
-  if ((await d.page(inspect)).reader) await d.send(id, { type: 'bersih:toggle-reader' });
+
+  await r.check("reader's size, width, font and copy buttons answer a click", async () => {
+    try {
+      const before = await d.reader(frameState);
+      // Larger text, line width, font, and Copy Markdown (its label holds the word in every locale).
+      for (const label of ['A+', '↔', 'Aa', 'Markdown']) await clickIn(d, '.bar button', label);
+      const after = await waitFor(() => d.reader(frameState).then((x) => (x.status ? x : null)), { what: 'copy status' });
+      assert(after.size === before.size + 2, `size ${JSON.stringify([before, after])}`);
+      assert(after.width !== before.width && after.font !== before.font, `width, font ${JSON.stringify([before, after])}`);
+    } finally {
+      await d.settings(null); // the controls saved the reader's settings
+    }
+  });
+  if (await d.reader(readerView)) await d.send(id, { type: 'bersih:toggle-reader' });
 
   await r.check('highlights off in the options: reader without marks or legend', async () => {
     await d.settings({ highlight: false });
@@ -350,7 +422,7 @@ export async function runChecks(d, origin, r, { shots = false }) {
       await sleep(300); // the content script reloads its settings on storage.onChanged
       const res = await d.send(id, { type: 'bersih:toggle-reader' });
       assert(res.open && res.entities === 0, `toggle-reader answered ${JSON.stringify(res)}`);
-      const names = await waitFor(() => d.page(readerNames), { what: 'reader' });
+      const names = await waitFor(() => d.reader(readerNames), { what: 'reader' });
       assert(!names.marks.length && !names.legend.length && !names.entities.length, `highlights shown while off: ${JSON.stringify(names)}`);
       const s = await d.send(id, { type: 'bersih:stats' });
       perf.push({ page: 'news-id reader (no highlights)', ...s.ms });
@@ -439,8 +511,8 @@ export async function runChecks(d, origin, r, { shots = false }) {
     assert(md.ok && md.text.startsWith('# Banjir Rob') && !/Baca Juga/i.test(md.text), 'copy on the strict-CSP page');
     const res = await d.send(csp, { type: 'bersih:toggle-reader' });
     assert(res.open, 'reader on the strict-CSP page');
-    await waitFor(() => d.page(inspect).then((x) => x.reader && x.reader.title.includes('Banjir Rob')), { what: 'reader (csp)' });
-    const names = await d.page(readerNames);
+    await waitFor(() => d.reader(readerView).then((x) => x && x.title.includes('Banjir Rob')), { what: 'reader (csp)' });
+    const names = await d.reader(readerNames);
     assert(res.entities > 0 && names.marks.some((m) => m.text === 'Rudi' && m.kind === 'PER'), `highlights on the strict-CSP page: ${JSON.stringify(names && names.marks)}`);
     assert(!names.marks.some((m) => /BMKG/.test(m.text)), 'a name from an insert is marked (csp)');
     await d.send(csp, { type: 'bersih:toggle-reader' });

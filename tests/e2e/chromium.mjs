@@ -7,11 +7,13 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { start } from './server.mjs';
 import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
+import { runHostileChecks } from './hostile.mjs';
 
 const EXT = extensionDir('chrome');
 const r = new Results('chromium');
 const shots = process.env.SHOTS === '1';
 const pageErrors = [];
+const bersihLines = [];
 
 const { server, origin } = await start();
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bersih-chromium-'));
@@ -49,11 +51,26 @@ try {
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
-    // Fixture pages link images on hosts this closed network cannot resolve: not our errors.
+    // Fixture pages link images on hosts this closed network cannot resolve, and a hostile page
+    // tries to load the extension's files: not our errors.
     if (m.text().startsWith('Failed to load resource')) return;
     if (m.type() === 'debug') console.log(`  (console.debug) ${m.text()}`);
+    if (m.text().startsWith('[bersih]')) bersihLines.push(m.text());
     if (m.type() === 'error' || m.text().startsWith('[bersih]')) pageErrors.push(`${m.type()}: ${m.text()}`);
   });
+  // The reader's shadow root is closed to the page; the debugging protocol's DOM domain still
+  // reaches it (`pierce`), and runs test functions on it in the page's world.
+  const cdp = await ctx.newCDPSession(page);
+  const readerRoot = async () => {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'html > bersih-reader' });
+    for (const nodeId of nodeIds.reverse()) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, pierce: true });
+      const shadow = node.shadowRoots && node.shadowRoots[0];
+      if (shadow) return (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object;
+    }
+    return null;
+  };
 
   // Tab URLs are hidden from an extension without the "tabs" permission (Bersih has none), so
   // the tab is found by asking each content script where it runs.
@@ -73,6 +90,24 @@ try {
   const driver = {
     goto: (url) => page.goto(url, { waitUntil: 'load' }),
     page: (fn, arg) => page.evaluate(fn, arg),
+    reader: async (fn, arg) => {
+      const root = await readerRoot();
+      if (!root) return null;
+      try {
+        const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: root.objectId,
+          functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+          arguments: [{ value: arg }],
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails) throw new Error(`in the reader: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
+        return result.value;
+      } finally {
+        await cdp.send('Runtime.releaseObject', { objectId: root.objectId }).catch(() => {});
+      }
+    },
+    click: (x, y) => page.mouse.click(x, y),
     send: async (url, message) => {
       const id = await waitFor(() => tabId(url), { what: `tab ${url}` });
       return sw.evaluate(([i, m]) => chrome.tabs.sendMessage(i, m), [id, message]);
@@ -80,6 +115,12 @@ try {
     key: (name) => page.keyboard.press(name),
     commands: () => sw.evaluate(() => chrome.commands.getAll()),
     fetched: () => sw.evaluate(() => globalThis.__bersihTestCompiled || []),
+    own: (file) =>
+      sw.evaluate(async (f) => {
+        const url = chrome.runtime.getURL(f);
+        return { url, ok: (await fetch(url)).ok };
+      }, file),
+    logged: async () => [...bersihLines],
     settings: (value) =>
       sw.evaluate((v) => (v ? chrome.storage.sync.set({ settings: v }) : chrome.storage.sync.remove('settings')), value),
     shot: async (name, selector) => {
@@ -110,6 +151,7 @@ try {
   };
 
   const perf = await runChecks(driver, origin, r, { shots });
+  await runHostileChecks(driver, origin, r);
 
   await r.check('no page errors and no [bersih] warnings', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join(' | '));

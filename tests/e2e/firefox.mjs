@@ -3,10 +3,12 @@
 // installed as a temporary add-on. Ends with "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
-import { Builder, By, Key, until } from 'selenium-webdriver';
+import { Builder, By, Key, Origin, error, until } from 'selenium-webdriver';
+import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
 import firefox from 'selenium-webdriver/firefox.js';
 import { start } from './server.mjs';
 import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
+import { runHostileChecks } from './hostile.mjs';
 
 const EXT = extensionDir('firefox');
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
@@ -15,6 +17,9 @@ const ADDON_ID = MANIFEST.browser_specific_settings.gecko.id;
 const ZIP = path.join(EXT, '..', `bersih-firefox-${MANIFEST.version}.zip`);
 const UUID = '6f1d3c2a-7b8e-4f5a-9c0d-1e2f3a4b5c6d'; // fixed moz-extension host for the tests
 const BASE = `moz-extension://${UUID}`;
+/** The W3C wire form of a shadow root reference (selenium-webdriver 4.46 sends a ShadowRoot
+ * argument as its bare id, which geckodriver rejects). */
+const SHADOW_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
 const r = new Results('firefox');
 const shots = process.env.SHOTS === '1';
 
@@ -23,6 +28,7 @@ const opts = new firefox.Options()
   .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
   .addArguments('-headless', '-width=1000', '-height=760');
 opts.setPreference('extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: UUID }));
+opts.enableBidi(); // for the console: content scripts' "[bersih]" lines
 // No update checks, telemetry or remote settings on a closed network.
 opts.setPreference('app.update.enabled', false);
 opts.setPreference('toolkit.telemetry.enabled', false);
@@ -34,6 +40,10 @@ let driver;
 let code = 1;
 try {
   driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
+  const bersihLines = [];
+  await (await LogInspector(driver)).onConsoleEntry((e) => {
+    if (String(e.text).startsWith('[bersih]')) bersihLines.push(e.text);
+  });
   await driver.installAddon(fs.existsSync(ZIP) ? ZIP : EXT, true);
   const pageTab = await driver.getWindowHandle();
   // A second tab on an extension page runs the extension APIs (tabs.sendMessage) for the tests.
@@ -72,13 +82,38 @@ try {
   const d = {
     goto: (url) => driver.get(url),
     page: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg),
+    // WebDriver's Get Element Shadow Root returns closed roots too.
+    reader: async (fn, arg) => {
+      for (const host of (await driver.findElements(By.css('html > bersih-reader'))).reverse()) {
+        let root;
+        try {
+          root = await host.getShadowRoot();
+        } catch (e) {
+          if (e instanceof error.NoSuchShadowRootError) continue;
+          throw e;
+        }
+        return driver.executeScript(`return (${fn})(arguments[0], arguments[1]);`, { [SHADOW_KEY]: await root.getId() }, arg);
+      }
+      return null;
+    },
+    click: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform(),
     send: async (url, message) => {
       const res = await sendTo(url, message);
       if (!res || res.error) throw new Error(`no content script answered on ${url}${res ? ': ' + res.error : ''}`);
       return res.answer;
     },
-    key: (name) => driver.actions().sendKeys(Key[name.toUpperCase()]).perform(),
+    key: (name) => driver.actions().sendKeys(Key[name.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase()]).perform(),
     fetched: async () => null,
+    own: (file) =>
+      inHelper(() =>
+        driver.executeAsyncScript(
+          `const [f, done] = arguments;
+           const url = browser.runtime.getURL(f);
+           fetch(url).then((res) => done({ url, ok: res.ok }), (e) => done({ url, ok: false, error: String(e) }));`,
+          file,
+        ),
+      ),
+    logged: async () => [...bersihLines],
     commands: () =>
       inHelper(() => driver.executeAsyncScript('const done = arguments[0]; browser.commands.getAll().then(done, (e) => done([String(e)]));')),
     settings: (value) =>
@@ -111,6 +146,10 @@ try {
   };
 
   const perf = await runChecks(d, origin, r, { shots });
+  await runHostileChecks(d, origin, r);
+  await r.check('no [bersih] warnings', async () => {
+    if (bersihLines.length) throw new Error(bersihLines.join(' | '));
+  });
   printPerf('firefox', perf);
   code = r.finish();
 } catch (e) {
