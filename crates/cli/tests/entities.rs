@@ -1,7 +1,7 @@
 //! Entity recognition through its boundaries: the recipe and scores of the embedded model, the
-//! `bersih ner` CLI, the `entities` of `bersih extract` JSON, and the promises of
-//! [`bersih::entities`] (titles outside names, months and weekdays never names, byte ranges that
-//! map back).
+//! source of its word tables, the `bersih ner` CLI, the `entities` of `bersih extract` JSON, and
+//! the promises of [`bersih::entities`] (titles outside names, months and weekdays never names,
+//! byte ranges that map back).
 //!
 //! The recipe checks need `../shared/data/ner-id` (or `$BERSIH_SHARED`); without it those checks
 //! say so and pass, like the corpus tests.
@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use bersih::lang::Lang;
 use bersih_names::articles;
 use bersih_names::conll::{self, evaluate, Reading, Score};
+use bersih_names::lexicon;
 use bersih_names::train::{read_sets, train, Recipe, TrainOptions};
 use bersih_names::{mentions, Genre, Kind, Tagger};
 
@@ -84,6 +85,18 @@ fn embedded_model_is_its_recipe_and_the_dev_recipe_keeps_its_scores() {
         let s = evaluate(&tagger, dev, Lang::Id, Reading::Sentences);
         check_score(&format!("{name} dev"), &s, recorded);
     }
+}
+
+/// The tables are read in place, not built from the lists at run time, so a list edited without
+/// regenerating them would silently not count.
+#[test]
+fn embedded_word_tables_are_what_the_generator_makes_from_the_lists() {
+    let embedded = std::fs::read(common::repo().join("crates/names/src/data/lexicon.bin")).unwrap();
+    assert!(
+        lexicon::generate() == embedded,
+        "the embedded word tables are not what `train-ner --tables` makes from the lists and cue \
+         tables: regenerate them, then retrain the model"
+    );
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! A cue is a lower-case word with a class. The tagger does not learn "Gubernur" and "Governor"
 //! as separate words only: it also sees the class (a title before a person), so what it learned
 //! from Indonesian training text carries over to English text, which it was never trained on.
-//! Each table is sorted and duplicate-free (tested); a new cue is a one-line change.
+//! Each table is sorted and duplicate-free (tested); a new cue is a one-line change, then
+//! `train-ner --tables` to remake the word tables tagging reads ([`crate::lexicon`]).
 
 use bersih::lang::Lang;
 

@@ -223,6 +223,7 @@ fn starts_upper(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::features::{token_infos, TokenInfo};
+    use crate::lexicon::Lexicon;
 
     fn check(sentences: &[(&str, &str)], want: &[&str]) {
         let mut infos: Vec<TokenInfo> = Vec::new();
@@ -230,7 +231,7 @@ mod tests {
             .iter()
             .map(|(words, tags)| {
                 let words: Vec<&str> = words.split(' ').collect();
-                token_infos(&words, None, &mut infos);
+                token_infos(&Lexicon::embedded(), &words, None, &mut infos);
                 Sentence {
                     cues: infos.iter().map(|i| i.cue).collect(),
                     tags: tags.split(' ').map(|t| Tag::parse(t).unwrap()).collect(),

@@ -15,14 +15,11 @@
 //!
 //! Per token, the expensive parts (the lower-case hash, shape, affixes, cue classes, gazetteer
 //! hits) are computed once ([`TokenInfo`]); the features of a position then only mix numbers.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+//! The word tables they look words up in are [`Lexicon`]'s.
 
 use super::cues::{self, Class};
 use super::genre::Genre;
-use super::letters::LetterModel;
+use super::lexicon::Lexicon;
 use bersih::lang::Lang;
 
 /// Version of the feature templates below. Bump it whenever a template changes; the model
@@ -30,7 +27,7 @@ use bersih::lang::Lang;
 pub const FEATURE_SET: u32 = 13;
 
 /// Longest gazetteer entry matched, in tokens.
-const MAX_GAZETTEER_TOKENS: usize = 4;
+pub(crate) const MAX_GAZETTEER_TOKENS: usize = 4;
 
 /// Affix lengths (in characters) used as features.
 const PREFIX_LENGTHS: [usize; 2] = [2, 3];
@@ -39,8 +36,11 @@ const SUFFIX_LENGTHS: [usize; 3] = [2, 3, 4];
 /// Longest run of capitalised words told apart by length; longer runs share the last value.
 const MAX_CAP_RUN: usize = 4;
 
-/// Gazetteer bits of a token.
+/// Gazetteer bits of a token. The name bits come whole from [`Lexicon::names`], so only the
+/// build step that writes that table names them.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) const GAZ_GIVEN: u8 = 1;
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) const GAZ_FAMILY: u8 = 1 << 1;
 pub(crate) const GAZ_PLACE_BEGIN: u8 = 1 << 2;
 pub(crate) const GAZ_PLACE_INSIDE: u8 = 1 << 3;
@@ -50,9 +50,9 @@ pub(crate) const GAZ_ORG_INSIDE: u8 = 1 << 6;
 pub(crate) const GAZ_ORG_WHOLE: u8 = 1 << 7;
 
 /// Which list a phrase is on (bits of [`Lexicon::phrases`]).
-const LIST_PLACE_ID: u8 = 1;
-const LIST_PLACE_EN: u8 = 1 << 1;
-const LIST_ORG: u8 = 1 << 2;
+pub(crate) const LIST_PLACE_ID: u8 = 1;
+pub(crate) const LIST_PLACE_EN: u8 = 1 << 1;
+pub(crate) const LIST_ORG: u8 = 1 << 2;
 
 /// Word shapes: the coarse look of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub(crate) struct TokenInfo {
     /// The head-word cue classes found anywhere in that run: "Kementerian Kesehatan" and
     /// "Health Ministry" both hold an organisation head, whichever end it sits at.
     pub run_heads: Class,
-    /// How name-like the letters of a capitalised word are ([`LetterModel::levels`]); zero
+    /// How name-like the letters of a capitalised word are (`LetterModel::levels`); zero
     /// for other tokens.
     pub letters: u8,
 }
@@ -136,136 +136,9 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// A map keyed by a hash computed here: the key serves as its own hash, so a lookup skips
-/// SipHash (tagging makes several per token).
-pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<KeyIsHash>>;
-
-/// The hasher of [`HashedMap`].
-#[derive(Default)]
-pub(crate) struct KeyIsHash(u64);
-
-impl Hasher for KeyIsHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-
-    /// Only `u64` keys are used; other input is folded in rather than refused.
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| mix(h, u64::from(b)));
-    }
-}
-
-/// Cue and gazetteer lookups keyed by lower-case hash.
-struct Lexicon {
-    /// Cue classes by word: for Indonesian/Malay tables, and for English ones.
-    cues: HashedMap<[Class; 2]>,
-    /// English function words to the hash of their Indonesian counterpart.
-    en_to_id: HashedMap<u64>,
-    /// Gazetteer bits by hash of a lower-case token sequence (see [`seq_hash`]).
-    names: HashedMap<u8>,
-    /// Place and organisation names by sequence hash, as `LIST_*` bits.
-    phrases: HashedMap<u8>,
-    /// Frequency bands by lower-case hash: in Indonesian and in English.
-    bands: HashedMap<[u8; 2]>,
-    /// Letter models of names, places and everyday words.
-    letters: LetterModel,
-}
-
 /// Hash of a sequence of lower-case word hashes.
 pub(crate) fn seq_hash(tokens: impl Iterator<Item = u64>) -> u64 {
     tokens.fold(FNV_OFFSET, mix)
-}
-
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut cue_map: HashedMap<[Class; 2]> = HashedMap::default();
-        for (side, lang) in [(0, Lang::Id), (1, Lang::En)] {
-            for (w, c) in cues::entries(Some(lang)) {
-                cue_map.entry(lower_hash(w)).or_default()[side] |= c;
-            }
-        }
-        let mut names: HashedMap<u8> = HashedMap::default();
-        for (list, bit) in [
-            (super::gazetteer::GIVEN_NAMES, GAZ_GIVEN),
-            (super::gazetteer::FAMILY_NAMES, GAZ_FAMILY),
-        ] {
-            for name in super::gazetteer::entries(list) {
-                *names.entry(entry_hash(name)).or_default() |= bit;
-            }
-        }
-        let mut phrases: HashedMap<u8> = HashedMap::default();
-        for (list, bits) in [
-            (super::gazetteer::PLACES_ID, LIST_PLACE_ID),
-            (super::gazetteer::PLACES_EN, LIST_PLACE_EN),
-            (
-                super::gazetteer::PLACES_WORLD,
-                LIST_PLACE_ID | LIST_PLACE_EN,
-            ),
-            (super::gazetteer::ORGS, LIST_ORG),
-        ] {
-            for name in super::gazetteer::entries(list) {
-                let n = name.split_whitespace().count();
-                if n <= MAX_GAZETTEER_TOKENS {
-                    *phrases.entry(entry_hash(name)).or_default() |= bits;
-                }
-            }
-        }
-        let mut bands: HashedMap<[u8; 2]> = HashedMap::default();
-        for (side, list) in [super::gazetteer::COMMON_ID, super::gazetteer::COMMON_EN]
-            .into_iter()
-            .enumerate()
-        {
-            for (rank, w) in super::gazetteer::entries(list).enumerate() {
-                let band = &mut bands.entry(lower_hash(w)).or_default()[side];
-                if *band == 0 {
-                    *band = band_of(rank);
-                }
-            }
-        }
-        let words = |lists: &[&'static str]| -> Vec<&'static str> {
-            lists
-                .iter()
-                .flat_map(|list| super::gazetteer::entries(list))
-                .flat_map(str::split_whitespace)
-                .collect()
-        };
-        use super::gazetteer as g;
-        let letters = LetterModel::learn([
-            words(&[g::GIVEN_NAMES, g::FAMILY_NAMES]),
-            words(&[g::PLACES_ID, g::PLACES_EN, g::PLACES_WORLD]),
-            words(&[g::COMMON_ID, g::COMMON_EN]),
-        ]);
-        Lexicon {
-            bands,
-            letters,
-            cues: cue_map,
-            en_to_id: cues::EN_TO_ID
-                .iter()
-                .map(|(en, id)| (lower_hash(en), lower_hash(id)))
-                .collect(),
-            names,
-            phrases,
-        }
-    })
-}
-
-/// Band of a frequency rank: the most common words get band 1.
-fn band_of(rank: usize) -> u8 {
-    match rank {
-        0..100 => 1,
-        100..1000 => 2,
-        1000..3000 => 3,
-        _ => 4,
-    }
-}
-
-fn entry_hash(name: &str) -> u64 {
-    seq_hash(name.split_whitespace().map(lower_hash))
 }
 
 fn shape_of(word: &str) -> Shape {
@@ -346,14 +219,18 @@ fn affix_hashes<const N: usize>(word: &str, lens: [usize; N], from_end: bool) ->
 }
 
 /// Computes the per-token information of a sentence.
-pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<TokenInfo>) {
-    let lex = lexicon();
+pub(crate) fn token_infos(
+    lex: &Lexicon<'_>,
+    tokens: &[&str],
+    lang: Option<Lang>,
+    out: &mut Vec<TokenInfo>,
+) {
     let english = lang == Some(Lang::En);
     out.clear();
     for w in tokens {
         let word_hash = lower_hash(w);
         let mut lower = word_hash;
-        let cue = lex.cues.get(&lower).map_or(0, |c| match lang {
+        let cue = lex.cues.get(lower).map_or(0, |c| match lang {
             Some(Lang::En) => c[1],
             Some(Lang::Id | Lang::Ms) => c[0],
             None => c[0] | c[1],
@@ -361,13 +238,13 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
         // A period-final abbreviation ("Dr.") looks up as the bare word.
         let cue = if cue == 0 && w.len() > 1 && w.ends_with('.') {
             lex.cues
-                .get(&lower_hash(&w[..w.len() - 1]))
+                .get(lower_hash(&w[..w.len() - 1]))
                 .map_or(0, |c| c[0] | c[1])
         } else {
             cue
         };
         if english {
-            lower = lex.en_to_id.get(&lower).copied().unwrap_or(lower);
+            lower = lex.en_to_id.get(lower).unwrap_or(lower);
         }
         let shape = shape_of(w);
         out.push(TokenInfo {
@@ -377,14 +254,10 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
             prefixes: affix_hashes(w, PREFIX_LENGTHS, false),
             suffixes: affix_hashes(w, SUFFIX_LENGTHS, true),
             cue,
-            gaz: lex
-                .names
-                .get(&seq_hash(std::iter::once(lower)))
-                .copied()
-                .unwrap_or(0),
+            gaz: lex.names.get(seq_hash(std::iter::once(lower))).unwrap_or(0),
             band: lex
                 .bands
-                .get(&word_hash)
+                .get(word_hash)
                 .map_or(0, |b| b[usize::from(english)]),
             cap_run: 0,
             cap_pos: 0,
@@ -414,7 +287,7 @@ pub(crate) fn token_infos(tokens: &[&str], lang: Option<Lang>, out: &mut Vec<Tok
 
 /// Marks the longest match of a `want` list starting at each capitalised token, left to right,
 /// with `marks` (begin, inside, whole).
-fn mark_phrases(lex: &Lexicon, want: u8, marks: [u8; 3], infos: &mut [TokenInfo]) {
+fn mark_phrases(lex: &Lexicon<'_>, want: u8, marks: [u8; 3], infos: &mut [TokenInfo]) {
     let mut i = 0;
     while i < infos.len() {
         let mut best = 0;
@@ -424,7 +297,7 @@ fn mark_phrases(lex: &Lexicon, want: u8, marks: [u8; 3], infos: &mut [TokenInfo]
                 break;
             }
             h = mix(h, info.lower);
-            if lex.phrases.get(&h).is_some_and(|b| b & want != 0) {
+            if lex.phrases.get(h).is_some_and(|b| b & want != 0) {
                 best = n + 1;
             }
         }
@@ -648,7 +521,7 @@ mod tests {
     fn tied_features_carry_the_word_alone() {
         let tied = |words: &[&str], i: usize| {
             let mut infos = Vec::new();
-            token_infos(words, Some(Lang::Id), &mut infos);
+            token_infos(&Lexicon::embedded(), words, Some(Lang::Id), &mut infos);
             let mut out = Vec::new();
             features(&infos, i, Genre::News, &mut out);
             out.into_iter()
@@ -667,7 +540,7 @@ mod tests {
             "Gubernur", "Ridwan", "tiba", "di", "Korea", "Selatan", "pada", "Senin",
         ];
         let mut infos = Vec::new();
-        token_infos(&words, Some(Lang::Id), &mut infos);
+        token_infos(&Lexicon::embedded(), &words, Some(Lang::Id), &mut infos);
         assert_eq!(infos[0].cue, cues::TITLE);
         assert_eq!(infos[3].cue, cues::PLACE_PREP);
         assert_eq!(infos[4].gaz & GAZ_PLACE_BEGIN, GAZ_PLACE_BEGIN);

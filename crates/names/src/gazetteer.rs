@@ -1,6 +1,9 @@
 //! Gazetteers: lists of given names, family names, places, organisations and everyday words, as
 //! data files under `data/` (the generated ones by `scripts/gazetteers.py`).
 //!
+//! Build input only (feature `train`): `train-ner --tables` makes the word tables tagging reads
+//! from them ([`super::lexicon`]), so neither the lists nor building from them are in the wasm.
+//!
 //! Each file starts with `#` lines naming its sources and their licences (also in NOTICE); the
 //! rest is one name per line. The lists only feed features: a listed word is more likely a name,
 //! and the weights learned from the training data decide how much more. Nothing is tagged just

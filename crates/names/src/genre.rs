@@ -16,6 +16,7 @@
 //! single sentence is right about 19 times in 20, five sentences almost always.
 
 use super::features::lower_hash;
+use super::tables::{Reader, Table};
 use bersih::lang::Lang;
 
 /// The convention a text is tagged by.
@@ -68,11 +69,10 @@ const SCALE: f64 = 32.0;
 const NEWS_FLOOR: f64 = -0.2;
 
 /// Naive Bayes log-ratios, news over reference, in `1 / SCALE` units, by word fingerprint
-/// (the high half of its lower-case hash), sorted by fingerprint. Only words seen often
-/// enough in training are listed, so an unknown word counts as neutral.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct GenreTable {
-    pub(crate) words: Vec<(u32, i8)>,
+/// (the high half of its lower-case hash), read in place from the model file. Only words seen
+/// often enough in training are listed, so an unknown word counts as neutral.
+pub(crate) struct GenreTable<'a> {
+    words: Table<'a, u32, i8>,
 }
 
 /// The fingerprint of a word of letters only: punctuation and numbers say more about how a
@@ -84,13 +84,25 @@ fn fingerprint(word: &str) -> Option<u32> {
     Some((lower_hash(word) >> 32) as u32)
 }
 
-impl GenreTable {
+impl<'a> GenreTable<'a> {
+    /// Reads the table at the reader's position in a model file.
+    pub(crate) fn read(r: &mut Reader<'a>) -> Option<GenreTable<'a>> {
+        Some(GenreTable {
+            words: Table::read(r)?,
+        })
+    }
+
+    /// The code of a word fingerprint, if the word is listed.
+    pub(crate) fn code(&self, fingerprint: u32) -> Option<i8> {
+        self.words.get(fingerprint)
+    }
+
     /// The genre of a text given as its words. English and Malay text take the project's
     /// convention, the one their training sentences follow; for Indonesian (or an unknown
     /// language) the words decide between news and reference.
-    pub(crate) fn decide<'a>(
+    pub(crate) fn decide<'w>(
         &self,
-        words: impl IntoIterator<Item = &'a str>,
+        words: impl IntoIterator<Item = &'w str>,
         lang: Option<Lang>,
     ) -> Genre {
         if matches!(lang, Some(Lang::En | Lang::Ms)) {
@@ -99,9 +111,7 @@ impl GenreTable {
         let (mut sum, mut n) = (0i64, 0u32);
         for f in words.into_iter().filter_map(fingerprint) {
             n += 1;
-            if let Ok(k) = self.words.binary_search_by_key(&f, |e| e.0) {
-                sum += i64::from(self.words[k].1);
-            }
+            sum += i64::from(self.code(f).unwrap_or(0));
         }
         if n == 0 || sum as f64 / SCALE / f64::from(n) >= NEWS_FLOOR {
             Genre::News
@@ -109,43 +119,43 @@ impl GenreTable {
             Genre::Reference
         }
     }
-
-    /// Learns the table from words of news and of reference sentences.
-    #[cfg(feature = "train")]
-    pub(crate) fn learn<'a>(
-        news: impl IntoIterator<Item = &'a str>,
-        reference: impl IntoIterator<Item = &'a str>,
-    ) -> GenreTable {
-        /// Largest log-ratio one word may contribute, so a few topic words cannot outvote the rest.
-        const CLIP: f64 = 2.0;
-        /// Words seen fewer times than this in training get no weight.
-        const MIN_COUNT: u32 = 3;
-        let mut counts: std::collections::BTreeMap<u32, [u32; 2]> = Default::default();
-        for f in news.into_iter().filter_map(fingerprint) {
-            counts.entry(f).or_default()[0] += 1;
-        }
-        for f in reference.into_iter().filter_map(fingerprint) {
-            counts.entry(f).or_default()[1] += 1;
-        }
-        counts.retain(|_, c| c[0] + c[1] >= MIN_COUNT);
-        let vocab = counts.len().max(1) as f64;
-        let news_total: f64 = counts.values().map(|c| f64::from(c[0])).sum();
-        let ref_total: f64 = counts.values().map(|c| f64::from(c[1])).sum();
-        let words = counts
-            .into_iter()
-            .map(|(f, c)| {
-                // Add-one smoothing over the kept vocabulary.
-                let p_news = (f64::from(c[0]) + 1.0) / (news_total + vocab);
-                let p_ref = (f64::from(c[1]) + 1.0) / (ref_total + vocab);
-                let code = ((p_news / p_ref).ln().clamp(-CLIP, CLIP) * SCALE).round();
-                (f, code as i8)
-            })
-            .collect();
-        GenreTable { words }
-    }
 }
 
-#[cfg(test)]
+/// Learns the table from words of news and of reference sentences: the fingerprints with their
+/// codes, in increasing order (the order the model file's table is written in).
+#[cfg(feature = "train")]
+pub(crate) fn learn<'a>(
+    news: impl IntoIterator<Item = &'a str>,
+    reference: impl IntoIterator<Item = &'a str>,
+) -> Vec<(u32, i8)> {
+    /// Largest log-ratio one word may contribute, so a few topic words cannot outvote the rest.
+    const CLIP: f64 = 2.0;
+    /// Words seen fewer times than this in training get no weight.
+    const MIN_COUNT: u32 = 3;
+    let mut counts: std::collections::BTreeMap<u32, [u32; 2]> = Default::default();
+    for f in news.into_iter().filter_map(fingerprint) {
+        counts.entry(f).or_default()[0] += 1;
+    }
+    for f in reference.into_iter().filter_map(fingerprint) {
+        counts.entry(f).or_default()[1] += 1;
+    }
+    counts.retain(|_, c| c[0] + c[1] >= MIN_COUNT);
+    let vocab = counts.len().max(1) as f64;
+    let news_total: f64 = counts.values().map(|c| f64::from(c[0])).sum();
+    let ref_total: f64 = counts.values().map(|c| f64::from(c[1])).sum();
+    counts
+        .into_iter()
+        .map(|(f, c)| {
+            // Add-one smoothing over the kept vocabulary.
+            let p_news = (f64::from(c[0]) + 1.0) / (news_total + vocab);
+            let p_ref = (f64::from(c[1]) + 1.0) / (ref_total + vocab);
+            let code = ((p_news / p_ref).ln().clamp(-CLIP, CLIP) * SCALE).round();
+            (f, code as i8)
+        })
+        .collect()
+}
+
+#[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;
 
@@ -153,7 +163,9 @@ mod tests {
     fn words_decide_and_other_languages_take_reference() {
         let news = "kata dia persen ujar kata persen ujarnya dia kata persen ujar ujar";
         let reference = "desa lagu album lahir desa lagu album lahir desa lagu album dia";
-        let table = GenreTable::learn(news.split(' '), reference.split(' '));
+        let mut bytes = Vec::new();
+        Table::write(&learn(news.split(' '), reference.split(' ')), &mut bytes);
+        let table = GenreTable::read(&mut Reader::new(&bytes)).unwrap();
         let decide = |text: &str, lang| table.decide(text.split(' '), lang);
         assert_eq!(
             decide("menurut dia , kata Budi", Some(Lang::Id)),

@@ -20,6 +20,10 @@
 //! names with counts), [`Tagger::tag_document`] (pre-tokenised sentences, for CoNLL files).
 //! Training ([`train`], feature `train`) uses the same features and writes the file embedded here.
 //!
+//! Start-up: the model and the word tables ([`lexicon`]) are embedded in the form tagging reads
+//! and read where they lie, so the first use checks a few headers (well under a millisecond)
+//! instead of building tables from the word lists, which are build input only.
+//!
 //! ```
 //! use bersih_names::{mentions, Kind};
 //! let text = "Presiden Joko Widodo tiba di Surabaya pada Senin.";
@@ -41,15 +45,19 @@ mod decode;
 mod document;
 mod english;
 mod features;
+#[cfg(feature = "train")]
 mod gazetteer;
 mod genre;
 mod letters;
+pub mod lexicon;
 mod model;
 mod recall;
+mod tables;
 pub mod token;
 #[cfg(feature = "train")]
 pub mod train;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use bersih::lang::Lang;
@@ -199,24 +207,35 @@ impl Default for TagOptions {
     }
 }
 
-/// A loaded model, ready to tag.
+/// A loaded model with the word tables, ready to tag.
 pub struct Tagger {
     model: model::Model,
+    lexicon: lexicon::Lexicon<'static>,
 }
 
 impl Tagger {
-    /// The model embedded in the build.
+    /// The model embedded in the build, loaded once.
     pub fn embedded() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| {
-            Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model matches this build")
-        })
+        TAGGER.get_or_init(Tagger::load_embedded)
     }
 
-    /// A model read from a model file.
+    /// Loads the embedded model and word tables afresh: what the first call of
+    /// [`Tagger::embedded`] pays. Both are read in place, so this checks their headers and
+    /// lengths; nothing is built or copied.
+    pub fn load_embedded() -> Tagger {
+        Tagger::read(Cow::Borrowed(EMBEDDED_MODEL)).expect("the embedded model matches this build")
+    }
+
+    /// A model read from a model file (a copy of the bytes; the embedded one is read in place).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Tagger::read(Cow::Owned(bytes.to_vec()))
+    }
+
+    fn read(model: Cow<'static, [u8]>) -> Result<Tagger, ModelError> {
         Ok(Tagger {
-            model: model::Model::from_bytes(bytes)?,
+            model: model::Model::read(model)?,
+            lexicon: lexicon::Lexicon::embedded(),
         })
     }
 
@@ -224,7 +243,7 @@ impl Tagger {
     /// [`Genre`]). Decide it over as much text as there is: a whole file, a whole article.
     pub fn genre_of<S: AsRef<str>>(&self, sentences: &[Vec<S>], lang: Option<Lang>) -> Genre {
         let words = sentences.iter().flatten().map(AsRef::as_ref);
-        self.model.genre.decide(words, lang)
+        self.model.genre().decide(words, lang)
     }
 
     /// Tags the sentences of one document.
@@ -262,7 +281,7 @@ impl Tagger {
         genre: Genre,
         sc: &mut Scratch,
     ) -> Vec<Tag> {
-        features::token_infos(words, lang, &mut sc.infos);
+        features::token_infos(&self.lexicon, words, lang, &mut sc.infos);
         sc.emissions.clear();
         for i in 0..words.len() {
             sc.features.clear();
@@ -273,7 +292,7 @@ impl Tagger {
         }
         decode::viterbi(&sc.emissions, &self.model.trans, &mut sc.best);
         let mut tags: Vec<Tag> = sc.best.iter().map(|&t| Tag::from_index(t.into())).collect();
-        self.model.recall.fill(&sc.infos, genre, &mut tags);
+        self.model.recall().fill(&sc.infos, genre, &mut tags);
         dateline::tag_dateline(words, &sc.infos, &mut tags);
         if lang == Some(Lang::En) {
             english::drop_demonyms(&sc.infos, &mut tags);

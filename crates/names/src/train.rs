@@ -11,9 +11,10 @@
 use super::conll::Labelled;
 use super::crf::{self, Trans};
 use super::features::{self, TokenInfo};
-use super::genre::{Genre, GenreTable};
-use super::model::{bucket, Levels, Model, Transitions, CODES};
-use super::recall::Recall;
+use super::genre::Genre;
+use super::lexicon::Lexicon;
+use super::model::{self, bucket, Levels, Transitions, CODES};
+use super::recall;
 use super::{Kind, Tag, Tagger, N_TAGS};
 use bersih::lang::Lang;
 
@@ -211,6 +212,7 @@ fn prepare(data: &[Example], opts: &TrainOptions) -> Prepared {
         starts: vec![0],
         sentences: Vec::with_capacity(data.len()),
     };
+    let lexicon = Lexicon::embedded();
     let mut infos: Vec<TokenInfo> = Vec::new();
     let mut feats = Vec::new();
     for Example {
@@ -221,7 +223,7 @@ fn prepare(data: &[Example], opts: &TrainOptions) -> Prepared {
     } in data
     {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        features::token_infos(&words, Some(*lang), &mut infos);
+        features::token_infos(&lexicon, &words, Some(*lang), &mut infos);
         let first = p.starts.len() - 1;
         for i in 0..words.len() {
             feats.clear();
@@ -283,8 +285,13 @@ impl Weights {
         }
     }
 
-    /// The weights coded to bytes, with the genre table and the recalled names.
-    fn model(&self, opts: &TrainOptions, genre: GenreTable, recall: Recall) -> Model {
+    /// The model file: the weights coded to nibbles, with the genre table and the recalled names.
+    fn model_file(
+        &self,
+        opts: &TrainOptions,
+        genre: &[(u32, i8)],
+        recall: &[(u64, Kind)],
+    ) -> Vec<u8> {
         let codec = Codec::fit(&self.emit, opts.compand);
         let rows: Vec<[u8; N_TAGS]> = self
             .emit
@@ -298,7 +305,7 @@ impl Weights {
             })
             .collect();
         let trans: Transitions = self.trans.map(|row| row.map(|x| x as f32));
-        Model::new(opts.bits, rows, codec.levels(), trans, genre, recall)
+        model::write(opts.bits, &rows, &codec.levels(), &trans, genre, recall)
     }
 }
 
@@ -360,19 +367,20 @@ impl Rng {
 }
 
 /// The names of the Indonesian sets' sentences, by the genre they are written in (see
-/// [`Recall`]).
-fn learn_recall(data: &[Example]) -> Recall {
+/// [`recall`]).
+fn learn_recall(data: &[Example]) -> Vec<(u64, Kind)> {
+    let lexicon = Lexicon::embedded();
     let sets: Vec<(Vec<TokenInfo>, &[Tag], Genre)> = data
         .iter()
         .filter_map(|e| {
             let genre = e.reads_as?;
             let words: Vec<&str> = e.sentence.words.iter().map(String::as_str).collect();
             let mut infos = Vec::new();
-            features::token_infos(&words, Some(e.lang), &mut infos);
+            features::token_infos(&lexicon, &words, Some(e.lang), &mut infos);
             Some((infos, e.sentence.tags.as_slice(), genre))
         })
         .collect();
-    Recall::learn(sets.iter().map(|(i, t, g)| (i.as_slice(), *t, *g)))
+    recall::learn(sets.iter().map(|(i, t, g)| (i.as_slice(), *t, *g)))
 }
 
 /// Trains on `data` and returns the model file. After each pass, `each_epoch` gets the pass
@@ -389,7 +397,7 @@ pub fn train(
             .filter(move |e| e.reads_as == Some(want))
             .flat_map(|e| e.sentence.words.iter().map(String::as_str))
     };
-    let genre = GenreTable::learn(words_of(Genre::News), words_of(Genre::Reference));
+    let genre = super::genre::learn(words_of(Genre::News), words_of(Genre::Reference));
     let recall = learn_recall(data);
     let mut w = Weights::new(opts.bits);
     let mut order: Vec<usize> = (0..prepared.sentences.len()).collect();
@@ -445,10 +453,10 @@ pub fn train(
                 }
             }
         }
-        let model = w.model(opts, genre.clone(), recall.clone());
-        each_epoch(epoch, &Tagger { model });
+        let tagger = Tagger::from_bytes(&w.model_file(opts, &genre, &recall));
+        each_epoch(epoch, &tagger.expect("a model just written reads back"));
     }
-    w.model(opts, genre, recall).to_bytes()
+    w.model_file(opts, &genre, &recall)
 }
 
 #[cfg(test)]

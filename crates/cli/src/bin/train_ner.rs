@@ -1,7 +1,10 @@
 //! `train-ner`: trains the entity model from the shared CoNLL data and writes the file the
-//! build embeds (`crates/names/src/data/ner.model`). Glue only: reading, scoring, writing.
+//! build embeds (`crates/names/src/data/ner.model`); with `--tables`, writes the word tables the
+//! build embeds (`crates/names/src/data/lexicon.bin`) from the lists and cue tables. Glue only:
+//! reading, scoring, writing.
 //!
 //! ```text
+//! cargo run --release --bin train-ner -- --tables    # the word tables, from the lists (first)
 //! cargo run --release --bin train-ner                # the embedded model: train + dev splits
 //! cargo run --release --bin train-ner -- --dev       # train splits only, dev scores per pass
 //! cargo run --release --bin train-ner -- --eval      # scores of the embedded model
@@ -22,6 +25,7 @@ mod native {
     use bersih::lang::Lang;
     use bersih_names::articles;
     use bersih_names::conll::{self, evaluate, Labelled, Reading, Score};
+    use bersih_names::lexicon;
     use bersih_names::train::{read_sets, train, Recipe, TrainOptions};
     use bersih_names::{Kind, Tagger};
 
@@ -51,10 +55,15 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
     /// Answer key of the real articles scored in every report (never trained on).
     const ARTICLES: &str = "tests/fixtures/ner/articles.tsv";
 
+    /// The embedded files, under the repository.
+    const MODEL_FILE: &str = "crates/names/src/data/ner.model";
+    const TABLES_FILE: &str = "crates/names/src/data/lexicon.bin";
+
     #[derive(PartialEq)]
     enum Mode {
         Train(Recipe),
         Eval,
+        Tables,
     }
 
     struct Args {
@@ -91,6 +100,7 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
             match a.as_str() {
                 "--dev" => args.mode = Mode::Train(Recipe::Dev),
                 "--eval" => args.mode = Mode::Eval,
+                "--tables" => args.mode = Mode::Tables,
                 "--out" => args.out = Some(PathBuf::from(value("--out")?)),
                 "--model" => args.model = Some(PathBuf::from(value("--model")?)),
                 "--only" => args.only = Some(value("--only")?),
@@ -129,10 +139,24 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
         conll::read_labelled(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
+    /// Writes a file the build embeds (or `--out`), and says so.
+    fn write(out: &Path, bytes: &[u8]) -> Result<(), String> {
+        std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+        Ok(())
+    }
+
     fn run(args: &Args) -> Result<(), String> {
         let recipe = match args.mode {
             Mode::Train(recipe) => recipe,
             Mode::Eval => Recipe::Dev,
+            Mode::Tables => {
+                let embedded = Path::new(REPO).join(TABLES_FILE);
+                return write(
+                    args.out.as_deref().unwrap_or(&embedded),
+                    &lexicon::generate(),
+                );
+            }
         };
         let data = read_sets(
             &shared_dir().join("data/ner-id"),
@@ -178,15 +202,13 @@ distinct entities of real articles (tests/fixtures/ner/articles.tsv), which no r
                 report(tagger);
             }
         });
-        let embedded = Path::new(REPO).join("crates/names/src/data/ner.model");
+        let embedded = Path::new(REPO).join(MODEL_FILE);
         let out = match (&args.out, recipe) {
             (Some(out), _) => out.as_path(),
             (None, Recipe::Embedded) => embedded.as_path(),
             (None, Recipe::Dev) => return Ok(()),
         };
-        std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
-        Ok(())
+        write(out, &bytes)
     }
 
     /// The answer key of real articles and where their pages are, when both are there.
