@@ -36,16 +36,15 @@ cargo check --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
 step "cargo test (release: the corpus and huge-page tests parse real pages)"
 cargo test --release --workspace
 
-# ---- the browser extension (issue 3) ----------------------------------------------------------
-# Installs what the browser tests need when missing: Debian's chromium, chromium-driver and
-# firefox-esr (apt-get), geckodriver (cargo install, ~3 min once; selenium drives Firefox with it), wasm-bindgen-cli at the
-# Cargo.lock version and the npm tools of package-lock.json (both through scripts/build.sh).
+# ---- the browser extension -----------------------------------------------------------------------
+# Installs what the browser tests need when missing: Debian's chromium and firefox-esr (apt-get),
+# geckodriver (cargo install, ~3 min once; selenium drives Firefox with it), wasm-bindgen-cli at
+# the Cargo.lock version and the npm tools of package-lock.json (both through scripts/build.sh).
 export PATH="$HOME/.cargo/bin:$PATH"
 
 step "browser test tools"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
