@@ -47,6 +47,8 @@
   const WINDOW_MS = 10000;
   /** Least time between two whole-page analyses after same-document navigations (ms). */
   const RENAVIGATE_MS = 1000;
+  /** Longest slice of the page's first walk (ms): a big page is read over several tasks. */
+  const WALK_SLICE_MS = 10;
   /** Elements whose addition never needs a rescan. */
   const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template']);
 
@@ -96,7 +98,7 @@
   /** Walks the whole page and records what the core decides to hide (hiding nothing yet). */
   async function scan() {
     let t = performance.now();
-    const snap = live.walk(document.documentElement, false, bersihReader.host());
+    const snap = await live.walkSliced(document.documentElement, bersihReader.host(), WALK_SLICE_MS);
     state.ms.snapshot = performance.now() - t;
     t = performance.now();
     const [result] = await ask({ type: 'bersih:hide', pages: [live.wire(snap)], options: options() });
@@ -256,9 +258,10 @@
     state.settings = await common.load();
     state.paused = common.isPaused(state.settings, location.hostname);
     if (state.paused) return;
+    // Watching first: what the page adds while its first walk yields is rescanned after.
+    startWatching();
     await scan();
     state.ms.apply = applyNow();
-    startWatching();
   }
 
   state.ready = start().catch((e) => report('start failed:', e));

@@ -35,8 +35,6 @@ const bersihLive = (() => {
   const HIDDEN_ATTR = 'data-bersih-hidden';
   const WRAP_ATTR = 'data-bersih-wrap';
   const ELEMENT = 1;
-  const TEXT = 3;
-  const CDATA = 4;
 
   /** Whether the core drops this element's text anyway (code and style sheets): a transfer
    * saving only; the core's builder applies the rule. */
@@ -47,108 +45,139 @@ const bersihLive = (() => {
     return type === '' || type === 'module' || type.includes('javascript');
   }
 
-  /** Walks the subtree at `root` in preorder (a loop, no recursion); with `withContext`, inside
-   * copies of its ancestors; `own` (an element of ours, or null) is left out. Returns `{ops,
-   * strs, contexts, nodes, truncated}`. */
-  function walk(root, withContext, own = null) {
-    let ops = '';
-    const parts = [];
-    const nodes = [];
-    let chars = 0;
-    const put = (s) => {
+  /** Elements, text and CDATA sections: what a TreeWalker hands the walk. */
+  const SHOW = 0x1 | 0x4 | 0x8;
+
+  /** A walk of the subtree at `root` in preorder, resumable: `step(deadline)` reads nodes until
+   * the walk ends (true) or `performance.now()` passes `deadline` (false), so a big page can be
+   * read over several tasks. The traversal is the browser's own (a TreeWalker); the end of an
+   * element is found when the next node's parent is not the innermost open element. With
+   * `withContext`, the walk opens inside copies of the root's ancestors; `own` (an element of
+   * ours, or null) is left out. `finish()` gives `{ops, strs, contexts, nodes, truncated}`. */
+  class Walk {
+    constructor(root, withContext, own = null) {
+      this.ops = '';
+      this.parts = [];
+      this.nodes = [];
+      this.chars = 0;
+      this.own = own;
+      this.truncated = false;
+      // Per open element: the element, whether it was emitted (a wrap span is walked through),
+      // whether its text is skipped.
+      this.open = [];
+      this.emitted = [];
+      this.skips = [];
+      this.contexts = 0;
+      if (withContext) {
+        const chain = [];
+        for (let up = root.parentElement; up; up = up.parentElement) {
+          if (up.hasAttribute(WRAP_ATTR)) continue;
+          if (chain.length < MAX_CONTEXTS || !up.parentElement) chain.push(up);
+        }
+        for (let i = chain.length - 1; i >= 0; i--) this.element(chain[i], chain[i].localName, null);
+        this.contexts = chain.length;
+      }
+      this.walker = root.ownerDocument.createTreeWalker(root, SHOW);
+      this.cur = root;
+    }
+
+    put(s) {
       if (s.indexOf('\0') !== -1) s = s.replaceAll('\0', '\uFFFD');
-      chars += s.length;
-      parts.push(s);
-    };
-    const open = (el, tag, node) => {
-      ops += 'e';
-      nodes.push(node);
-      put(tag);
-      // By name, not through `attributes`: the first walk of a page would create an Attr node
-      // for every attribute. A namespaced name ("xlink:href") goes by its local part, as in
-      // html5ever's tree.
+      this.chars += s.length;
+      this.parts.push(s);
+    }
+
+    /** Records an element's open op. By attribute name, not through `attributes`: the first walk
+     * of a page would create an Attr node for every attribute. A namespaced name ("xlink:href")
+     * goes by its local part, as in html5ever's tree. */
+    element(el, tag, node) {
+      this.ops += 'e';
+      this.nodes.push(node);
+      this.put(tag);
       if (el.hasAttributes()) {
         for (const name of el.getAttributeNames()) {
           if (name === HIDDEN_ATTR) continue;
           const colon = name.indexOf(':');
-          put(colon === -1 ? name : name.slice(colon + 1));
-          put(el.getAttribute(name));
+          this.put(colon === -1 ? name : name.slice(colon + 1));
+          this.put(el.getAttribute(name));
         }
       }
-      parts.push('');
-    };
-    const close = () => {
-      ops += 'c';
-      nodes.push(null);
-    };
-
-    let contexts = 0;
-    if (withContext) {
-      const chain = [];
-      for (let up = root.parentElement; up; up = up.parentElement) {
-        if (up.hasAttribute(WRAP_ATTR)) continue;
-        if (chain.length < MAX_CONTEXTS || !up.parentElement) chain.push(up);
-      }
-      for (let i = chain.length - 1; i >= 0; i--) open(chain[i], chain[i].localName, null);
-      contexts = chain.length;
+      this.parts.push('');
     }
 
-    // Per open element: [emitted, skips text]. A wrap span is walked through, not emitted.
-    const stack = [];
-    let truncated = false;
-    let cur = root;
-    while (cur) {
-      if (ops.length >= MAX_OPS || chars >= MAX_CHARS) {
-        truncated = true;
-        break;
+    /** Ends the innermost open element. */
+    close() {
+      this.open.pop();
+      this.skips.pop();
+      if (this.emitted.pop()) {
+        this.ops += 'c';
+        this.nodes.push(null);
       }
-      let descend = false;
-      const type = cur.nodeType;
-      if (type === ELEMENT) {
-        if (cur !== own) {
-          const tag = cur.localName;
-          const emitted = tag !== 'span' || !cur.hasAttribute(WRAP_ATTR);
-          if (emitted) open(cur, tag, cur);
-          stack.push(emitted, emitted && skipsText(cur, tag));
-          descend = true;
-        }
-      } else if ((type === TEXT || type === CDATA) && !stack[stack.length - 1]) {
-        ops += 't';
-        nodes.push(cur);
-        put(cur.data);
-      }
-      if (descend) {
-        const child = cur.firstChild;
-        if (child) {
-          cur = child;
-          continue;
-        }
-        stack.pop();
-        if (stack.pop()) close();
-      }
-      // Next in preorder: the next sibling of the nearest ancestor that has one, closing the
-      // elements left on the way up, never leaving the subtree of `root`.
-      let at = cur;
-      cur = null;
-      while (at !== root) {
-        if (at.nextSibling) {
-          cur = at.nextSibling;
+    }
+
+    step(deadline = Infinity) {
+      const w = this.walker;
+      let n = 0;
+      while (this.cur) {
+        if (this.ops.length >= MAX_OPS || this.chars >= MAX_CHARS) {
+          this.truncated = true;
+          this.cur = null;
           break;
         }
-        at = at.parentNode;
-        if (!at) break;
-        stack.pop();
-        if (stack.pop()) close();
+        if ((++n & 255) === 0 && performance.now() > deadline) return false;
+        const node = this.cur;
+        const parent = node.parentNode;
+        while (this.open.length && this.open[this.open.length - 1] !== parent) this.close();
+        if (node.nodeType === ELEMENT) {
+          if (node === this.own) {
+            // Its subtree is left out: on to the next node after it.
+            let next = w.nextSibling();
+            while (!next && w.parentNode()) next = w.nextSibling();
+            this.cur = next;
+            continue;
+          }
+          const tag = node.localName;
+          const emitted = tag !== 'span' || !node.hasAttribute(WRAP_ATTR);
+          if (emitted) this.element(node, tag, node);
+          const inherited = this.skips.length > 0 && this.skips[this.skips.length - 1];
+          this.open.push(node);
+          this.emitted.push(emitted);
+          this.skips.push(emitted ? skipsText(node, tag) : inherited);
+        } else if (!(this.skips.length && this.skips[this.skips.length - 1])) {
+          this.ops += 't';
+          this.nodes.push(node);
+          this.put(node.data);
+        }
+        this.cur = w.nextNode();
       }
+      return true;
     }
-    // What a cap left open.
-    while (stack.length) {
-      stack.pop();
-      if (stack.pop()) close();
+
+    finish() {
+      // What the end or a cap left open, then the context copies.
+      while (this.open.length) this.close();
+      for (let i = 0; i < this.contexts; i++) {
+        this.ops += 'c';
+        this.nodes.push(null);
+      }
+      this.parts.push('');
+      return { ops: this.ops, strs: this.parts.join('\0'), contexts: this.contexts, nodes: this.nodes, truncated: this.truncated };
     }
-    for (let i = 0; i < contexts; i++) close();
-    parts.push('');
-    return { ops, strs: parts.join('\0'), contexts, nodes, truncated };
+  }
+
+  /** Walks the subtree at `root` at once (see `Walk`). */
+  function walk(root, withContext, own = null) {
+    const w = new Walk(root, withContext, own);
+    w.step();
+    return w.finish();
+  }
+
+  /** Walks the subtree at `root` in slices of at most `sliceMs`, yielding to the page's other
+   * tasks between them, so reading a big page is never one long task. */
+  async function walkSliced(root, own, sliceMs) {
+    const w = new Walk(root, false, own);
+    while (!w.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
+    return w.finish();
   }
 
   /** The decided blocks of a page, and whether each is hidden now. */
@@ -270,5 +299,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR });
+  return Object.freeze({ walk, walkSliced, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR });
 })();

@@ -11,43 +11,48 @@
 //   --settle   ms waited after the load event before the sample, the same in both arms (500)
 //
 // Protocol. Two page sets: Mozilla Readability's test pages (readability-test-pages/*/source.html)
-// and the real Indonesian news pages (id-news-html, without the synthetic placeholder pages), from
+// and the real Indonesian news pages (id-news-html, without its synthetic placeholder pages), from
 // ../shared/corpora (or $BERSIH_SHARED/corpora), served by server.mjs on 127.0.0.1. Requests to
 // any other host go to a local proxy that closes the connection at once (they fail fast, as
-// offline), images are off. Each browser runs as two instances with their own fresh profiles:
+// offline); images are off. Each browser runs as two instances with fresh profiles of their own:
 // "with" has the extension, "without" has no extension at all. Each page is loaded three times in
-// each, alternately (with, without; then without, with; ...), each time in a new tab (closed
-// after), which gets a renderer / content process of its own (checked: `fresh` in the rows).
+// each, alternately (with, without; then without, with; ...), each time in a new tab, closed
+// after, which gets a renderer / content process of its own (checked: `fresh` in the rows).
 // After the load event both arms wait the same settle time; the "with" arm also waits for the
-// extension's first scan, by one {type: "bersih:stats"} message (answered once the scan is done).
-// Then, per load, from /proc of the tab's process:
-//   main     CPU ms of its main thread (/proc/<pid>/task/<pid>/schedstat), since process start
+// extension's first scan, with one {type: "bersih:stats"} message (answered once the scan is
+// done; its small cost in the page counts as the extension's). Then, from /proc of the tab's
+// process:
+//   main     CPU ms of its main thread (/proc/<pid>/task/<pid>/schedstat), since it started
 //   threads  CPU ms of all its live threads (schedstat); stat: utime+stime (10 ms ticks)
 //   rss, pss MB (/proc/<pid>/smaps_rollup)
 // The process is new for each load, so its totals are this load's cost (plus the process's own
-// start, the same in both arms); "extra" = per-page median of the 3 "with" loads minus the median
-// of the 3 "without" loads; the tables give the median, p90 and max of those over the pages.
-// Chromium also records each load with CDP tracing (devtools.timeline categories, both arms, so
-// their overhead is in both): the tab's renderer pid (FrameCommittedInBrowser), its longest
-// main-thread task (RunTask) and the longest task of the extension: a task holding an event of
-// the extension (its scripts, its .wasm request and compile), or, after the content script was
-// first evaluated, a task holding no event of the page at all (no page URL, parser, timer,
-// event, callback or frame paint): the scan itself runs as a promise continuation that the
-// trace leaves empty. The same rule run on the "without" arm from DOMContentLoaded on shows what
-// it wrongly takes for the extension (page-internal V8 work such as GC). Also CDP Performance.getMetrics
-// `ThreadTime` (a cross-check of `main`), and the CPU of the extension's process (the service
-// worker's renderer) per load, less the cost of one stats message (measured right after).
+// start, the same in both arms). Per page, "extra" = the median of its 3 "with" loads minus the
+// median of its 3 "without" loads; the tables give the median, p90 and max over the pages.
+// Chromium (playwright-core): site isolation is off, so the whole tab, failed cross-site frames
+// included, is one renderer. Each load is traced over CDP (devtools.timeline categories, in both
+// arms, so both carry the overhead): the trace names the tab's renderer (FrameCommittedInBrowser)
+// and gives its main thread's longest task (RunTask) and the extension's longest task: one
+// holding an event of the extension (its scripts, its .wasm request and compile) or, from
+// DOMContentLoaded on, one holding no event of the page at all (no page URL, parser, timer,
+// event, callback or frame paint), as the scan runs in a promise continuation that the trace
+// leaves empty. The same rule on the "without" arm gives what it wrongly takes for the
+// extension (page-internal work such as GC): the floor.
+// Also recorded: CDP Performance.getMetrics `ThreadTime` (a cross-check of `main`), and the CPU
+// of the extension's own process per load (Chromium: the service worker's; Firefox: the
+// WebExtensions process, which the "without" arm has too, for Firefox's built-in add-ons), less
+// what the stats message costs it (one more, measured right after the sample).
 // Readability.js runs in the "without" arm after the sample: its source is evaluated first,
-// then `new Readability(document.cloneNode(true)).parse()` once, its main-thread CPU taken around
-// it (less that of an empty evaluation) and its wall time in the page. Chromium: CDP
-// Runtime.evaluate (not subject to the page's CSP); Firefox: WebDriver executeScript.
-// Firefox (ESR, selenium-webdriver + geckodriver; the add-on installed temporarily): the tab's
-// content process is read from chrome context (its browsing context's osPid); its main thread is
-// the one whose tid is the pid; `dom.ipc.keepProcessesAlive.webIsolated.perOrigin` = 0 lets the
-// process end with its tab, so each load gets a fresh one (the preallocated process). No task
-// timings in Firefox (no trace here). The "with" arm's stats message comes from an extension page
-// in a separate window, so the page's tab stays the selected, visible one.
-// Output: one markdown table per browser and page set, the raw rows in
+// then `new Readability(document.cloneNode(true)).parse()` once; its main-thread CPU is taken
+// around it (less that of an empty evaluation), its wall time in the page. Chromium: CDP
+// Runtime.evaluate (the page's main world; not subject to its CSP); Firefox: executeScript.
+// Firefox ESR (selenium-webdriver + geckodriver; the add-on installed temporarily): the tab's
+// content process is read from chrome context (its browsing context's osPid), its main thread is
+// the one whose tid is the pid; `dom.ipc.keepProcessesAlive.webIsolated.perOrigin` = 0 ends the
+// process with its tab, so each load gets a fresh one. No task timings (no trace in Firefox).
+// The "with" arm's stats message comes from an extension page in a window of its own, so the
+// page's tab stays the selected, visible one.
+// Output: the load average (the machine is shared: CPU times hold up under load, task lengths
+// and wall times do not), one markdown table per browser and page set, and the raw rows in
 // build/pageload/<browser>-<timestamp>.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -60,7 +65,7 @@ import { chromium } from 'playwright-core';
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { start } from './server.mjs';
-import { extensionDir, sendToTab, waitFor } from './checks.mjs';
+import { extensionDir, sendToTab, sleep, waitFor } from './checks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..');
@@ -88,7 +93,11 @@ const SETS = [
   { name: 'Mozilla pages', pages: rel(walk(path.join(corpora, 'readability-test-pages')).filter((f) => path.basename(f) === 'source.html')) },
   // The synthetic pages there are 2–8 KB placeholders, not real pages.
   { name: 'Indonesian pages', pages: rel(walk(path.join(corpora, 'id-news-html')).filter((f) => f.endsWith('.html') && !/synthetic/.test(f))) },
-];
+].filter((s) => s.pages.length);
+if (!SETS.length) {
+  console.log(`no corpora at ${corpora}`);
+  process.exit(0);
+}
 const READABILITY = fs.readFileSync(path.join(repo, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8') +
   '\n;window.__Readability = Readability;'; // window: WebDriver scripts in Firefox have a global of their own
 const PARSE = `(() => {
@@ -125,6 +134,7 @@ const proc = {
     const smaps = read(`/proc/${pid}/smaps_rollup`);
     const kb = (k) => Number((smaps.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
     return {
+      started: Number(f[19]), // with the pid, names the process (pids are recycled over a run)
       main: proc.threadMs(pid, pid),
       threads: proc.threadsMs(pid),
       stat: (Number(f[11]) + Number(f[12])) * TICK_MS,
@@ -147,7 +157,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const nowUs = () => Number(process.hrtime.bigint() / 1000n); // CLOCK_MONOTONIC, the trace's clock
 
 /** Readability.js once on the tab's document: its source is evaluated first, then the parse's
@@ -180,9 +190,8 @@ const PAGE_WORK = new Set(['ParseHTML', 'TimerFire', 'FunctionCall', 'EventDispa
   'FireIdleCallback', 'XHRReadyStateChange', 'XHRLoad', 'HandlePostMessage', 'ResourceReceivedData', 'ResourceFinish',
   'PrePaint', 'Paint', 'Layerize']);
 
-/** The load's trace: the tab's renderer pid, its longest main-thread task before `untilUs`,
- * and the longest task of the extension (see the header) after `fromName` (the content
- * script's first evaluation; DOMContentLoaded for the "without" arm's false-attribution floor). */
+/** The load's trace up to `untilUs`: the tab's renderer pid, its main thread's longest task and
+ * the extension's longest task (see the header). */
 function readTrace(events, untilUs) {
   const commit = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args.data.isOutermostMainFrame).pop();
   if (!commit) throw new Error('no main-frame commit in the trace');
@@ -192,7 +201,7 @@ function readTrace(events, untilUs) {
   const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ts < untilUs).sort((a, b) => a.ts - b.ts);
   const url = (e) => (e.args && e.args.data && (e.args.data.url || e.args.data.scriptName)) || '';
   const extRequests = new Set(events.filter((e) => e.name === 'ResourceSendRequest' && EXT_URL.test(url(e))).map((e) => e.args.data.requestId));
-  const injected = main.find((e) => e.name === 'EvaluateScript' && EXT_URL.test(url(e)));
+  const injected = main.some((e) => e.name === 'EvaluateScript' && EXT_URL.test(url(e)));
   const dcl = main.find((e) => e.name === 'MarkDOMContent');
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur !== undefined);
   let longest = 0;
@@ -211,10 +220,9 @@ function readTrace(events, untilUs) {
       if (EXT_URL.test(u) || extRequests.has(request) || e.name.startsWith('v8.wasm.')) ext = true;
       else if (u || PAGE_WORK.has(e.name)) page = true;
     }
-    const from = injected || dcl;
-    if (ext || (!page && from && t.ts >= from.ts)) extTask = Math.max(extTask, t.dur / 1000);
+    if (ext || (!page && dcl && t.ts >= dcl.ts)) extTask = Math.max(extTask, t.dur / 1000);
   }
-  return { pid, longest, extTask, injected: !!injected };
+  return { pid, longest, extTask, injected };
 }
 
 async function chromiumArm(withExt, proxy) {
@@ -240,10 +248,12 @@ async function chromiumArm(withExt, proxy) {
     const a = proc.args(pid);
     return a.includes('--type=renderer') && a.includes(`--user-data-dir=${profile}`);
   });
-  const extPid = withExt ? await waitFor(() => renderers().find((pid) => proc.args(pid).includes('--extension-process')), { what: 'the extension process' }) : null;
+  const extProcess = () => waitFor(() => renderers().find((pid) => proc.args(pid).includes('--extension-process')), { what: 'the extension process' });
+  let extPid = withExt ? await extProcess() : null;
   const seen = new Set();
 
   async function load(url) {
+    if (extPid && !fs.existsSync(`/proc/${extPid}`)) extPid = await extProcess(); // ended meanwhile
     const bg0 = extPid ? proc.threadsMs(extPid) : 0;
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
@@ -285,11 +295,11 @@ async function chromiumArm(withExt, proxy) {
       const sample = samples.get(trace.pid);
       if (!sample) throw new Error(`renderer ${trace.pid} not found in /proc`);
       const row = {
-        pid: trace.pid, fresh: !seen.has(trace.pid), loadMs: loaded - t0, scanMs: sw ? scanMs : null, ...sample,
+        pid: trace.pid, fresh: !seen.has(`${trace.pid}@${sample.started}`), loadMs: loaded - t0, scanMs: sw ? scanMs : null, ...sample,
         threadTime: metrics.ThreadTime * 1000, longest: trace.longest, extTask: trace.extTask, injected: trace.injected,
         stats: stats && { ms: stats.ms, path: stats.path, nodes: stats.nodes, hidden: stats.hidden }, bg,
       };
-      seen.add(trace.pid);
+      seen.add(`${trace.pid}@${sample.started}`);
       if (!withExt) {
         // Runtime.evaluate runs in the page's main world, whatever the page's CSP.
         const evaluate = async (expression) => {
@@ -338,13 +348,13 @@ async function firefoxArm(withExt, proxy) {
     'dom.ipc.keepProcessesAlive.webIsolated.perOrigin': 0, // a closed tab's process ends: a fresh one per load
   };
   for (const [k, v] of Object.entries(prefs)) opts.setPreference(k, v);
+  opts.setAlertBehavior('dismiss'); // alert()s are dismissed (as playwright does in Chromium), not errors
   const gecko = process.env.GECKODRIVER || path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
   const service = new firefox.ServiceBuilder(fs.existsSync(gecko) ? gecko : 'geckodriver').addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
   const caps = await driver.getCapabilities();
   const base = await driver.getWindowHandle();
   let helper = null;
-  let extPid = null;
   if (withExt) {
     const id = await driver.installAddon(EXT.firefox, true);
     // An extension page in a window of its own sends the stats message (tabs.sendMessage).
@@ -354,10 +364,12 @@ async function firefoxArm(withExt, proxy) {
     await driver.get(`moz-extension://${uuid}/options/options.html`);
     await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 10000);
     await driver.switchTo().window(base);
-    extPid = await inChrome(() => driver.executeAsyncScript(
-      `const done = arguments[0];
-       ChromeUtils.requestProcInfo().then((i) => done(i.children.find((c) => c.type === 'extension')?.pid ?? null), () => done(null));`));
   }
+  // Both arms have one: Firefox's built-in add-ons (webcompat, ...) run there too.
+  const extProcess = () => inChrome(() => driver.executeAsyncScript(
+    `const done = arguments[0];
+     ChromeUtils.requestProcInfo().then((i) => done(i.children.find((c) => c.type === 'extension')?.pid ?? null), () => done(null));`));
+  let extPid = await extProcess();
   async function inChrome(fn) {
     await driver.setContext(firefox.Context.CHROME);
     try {
@@ -388,6 +400,7 @@ async function firefoxArm(withExt, proxy) {
   const seen = new Set();
 
   async function load(url) {
+    if (extPid && !fs.existsSync(`/proc/${extPid}`)) extPid = await extProcess(); // ended meanwhile
     const bg0 = extPid ? proc.threadsMs(extPid) : 0;
     await driver.switchTo().window(base);
     await driver.switchTo().newWindow('tab');
@@ -395,6 +408,11 @@ async function firefoxArm(withExt, proxy) {
     try {
       const t0 = Date.now();
       await driver.get(url);
+      // driver.get returns while a page's alert() is open: dismiss them until it has loaded.
+      await waitFor(async () => {
+        await driver.switchTo().alert().then((a) => a.dismiss(), () => {});
+        return (await driver.executeScript('return document.readyState;')) === 'complete';
+      }, { timeout: 30000, every: 20, what: `load of ${url}` });
       const loaded = Date.now();
       let stats = null;
       let polls = 0;
@@ -411,15 +429,15 @@ async function firefoxArm(withExt, proxy) {
       let bg = null;
       if (extPid) {
         const bg1 = proc.threadsMs(extPid);
-        await statsOf(url, tab);
+        if (helper) await statsOf(url, tab);
         const probe = proc.threadsMs(extPid) - bg1;
         bg = { ms: bg1 - bg0 - polls * probe, raw: bg1 - bg0, probe, polls };
       }
       const row = {
-        pid, fresh: !seen.has(pid), loadMs: loaded - t0, scanMs: helper ? scanMs : null, ...sample,
+        pid, fresh: !seen.has(`${pid}@${sample.started}`), loadMs: loaded - t0, scanMs: helper ? scanMs : null, ...sample,
         stats: stats && { ms: stats.ms, path: stats.path, nodes: stats.nodes, hidden: stats.hidden }, bg,
       };
-      seen.add(pid);
+      seen.add(`${pid}@${sample.started}`);
       if (!withExt) {
         // WebDriver's scripts run in a sandbox over Xray wrappers of the page, as content scripts
         // (and Firefox's own Reader View) do.
@@ -443,8 +461,10 @@ async function firefoxArm(withExt, proxy) {
 
 /* ---------- the run ---------- */
 
-/** Per page set: per-page medians of each arm, then the spread of the differences. */
-function summarise(rows) {
+/** Per page set: per-page medians of each arm, then their spread over the pages. A load in a
+ * process that had already served one is left out (its totals would hold both). */
+function summarise(all) {
+  const rows = all.filter((r) => r.fresh);
   const pages = new Map();
   for (const r of rows) {
     if (!pages.has(r.page)) pages.set(r.page, { with: [], without: [] });
@@ -470,22 +490,23 @@ function summarise(rows) {
     readability: own('without', (r) => r.readability && r.readability.cpu),
     readabilityWall: own('without', (r) => r.readability && r.readability.wall),
     scan: own('with', (r) => (r.stats && r.stats.ms ? ['snapshot', 'analyse', 'apply'].reduce((s, k) => s + (Number(r.stats.ms[k]) || 0), 0) : NaN)),
-    bg: own('with', (r) => r.bg && r.bg.ms),
+    bg: extra((r) => (r.bg ? r.bg.ms : 0)), // no extension process without the extension in Chromium
     late: rows.filter((r) => r.arm === 'with' && r.scanMs > SETTLE_MS).length,
     unanswered: rows.filter((r) => r.arm === 'with' && !r.stats).length,
-    reused: rows.filter((r) => !r.fresh).length,
+    reused: all.length - rows.length,
+    readabilityFailed: rows.filter((r) => r.readability && r.readability.error).length,
+    readabilityEmpty: rows.filter((r) => r.readability && r.readability.found === false).length,
   };
 }
 
 function table(browser, version, set, s) {
-  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-  const line = (name, xs, cols = ['median', 'p90', 'max'], d = 1) =>
-    `| ${name} | ${cols.map((c) => (c === 'median' ? f(median(xs), d) : c === 'p90' ? f(pct(xs, 90), d) : c === 'max' ? f(Math.max(...sorted(xs)), d) : '')).join(' | ')} |`;
+  const line = (name, xs, cols = ['median', 'p90', 'max']) =>
+    `| ${name} | ${cols.map((c) => (c === 'median' ? fmt(median(xs)) : c === 'p90' ? fmt(pct(xs, 90)) : c === 'max' ? fmt(Math.max(...sorted(xs))) : '')).join(' | ')} |`;
   const chromium = browser === 'chromium';
   const out = [
     `### ${version}: ${set} (${s.pages} pages, ${LOADS} loads per arm, settle ${SETTLE_MS} ms)`,
     '',
-    '| per page: with minus without (medians of the loads) | median | p90 | max |',
+    '| over the pages (each page: the median of its loads; extra = with − without) | median | p90 | max |',
     '| --- | ---: | ---: | ---: |',
     line('extra main-thread CPU (ms)', s.main),
     line('extra whole-renderer CPU, all threads (ms)', s.threads),
@@ -501,11 +522,12 @@ function table(browser, version, set, s) {
     ] : []),
     line('Readability.js main-thread CPU (ms)', s.readability),
     line('Readability.js wall time, clone + parse (ms)', s.readabilityWall),
-    `| Bersih / Readability.js (extra main-thread CPU / Readability.js CPU) | ${f(median(s.main) / median(s.readability), 2)} (of medians) | ${f(pct(s.main, 90) / pct(s.readability, 90), 2)} (of p90s) | |`,
+    `| Bersih / Readability.js: extra main-thread CPU ÷ Readability.js CPU | ${fmt(median(s.main) / median(s.readability), 2)} (of medians) | ${fmt(pct(s.main, 90) / pct(s.readability, 90), 2)} (of p90s) | |`,
     line('extension\'s own timings: snapshot + analyse + apply (ms)', s.scan),
-    line(`extension's background process CPU per load (ms)`, s.bg),
+    line(`extra CPU of the extension process per load (${browser === 'chromium' ? 'service worker' : 'WebExtensions process'}; ms)`, s.bg),
     '',
-    `${s.loads} loads; with-arm scans finished after the settle time: ${s.late}; unanswered stats: ${s.unanswered}; loads in a reused process: ${s.reused}.`,
+    `${s.loads} loads; with-arm scans finished after the settle time: ${s.late}; unanswered stats: ${s.unanswered}; ` +
+      `loads in a reused process (left out): ${s.reused}; Readability.js failed ${s.readabilityFailed} times, found no article ${s.readabilityEmpty} times.`,
   ];
   return out.join('\n');
 }
@@ -518,10 +540,11 @@ const outDir = path.join(repo, 'build', 'pageload');
 try {
   for (const browser of BROWSERS) {
     if (!fs.existsSync(path.join(EXT[browser], 'manifest.json'))) throw new Error(`no extension at ${EXT[browser]} (run bash scripts/build.sh)`);
-    const arm = browser === 'chromium' ? chromiumArm : firefoxArm;
-    const arms = { with: await arm(true, proxy), without: await arm(false, proxy) };
+    const launch = browser === 'chromium' ? chromiumArm : firefoxArm;
+    const arms = { with: await launch(true, proxy), without: await launch(false, proxy) };
     const version = await arms.without.version();
-    console.log(`${version}; extension ${EXT[browser]}`);
+    const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    console.log(`${version}; extension ${EXT[browser]}; load average ${loadavg()}`);
     const rows = [];
     const started = Date.now();
     try {
@@ -541,16 +564,17 @@ try {
           }
           const mine = rows.filter((r) => r.page === page);
           const d = (f) => median(mine.filter((r) => r.arm === 'with').map(f)) - median(mine.filter((r) => r.arm === 'without').map(f));
-          const rd = median(mine.map((r) => r.readability && r.readability.cpu));
-          console.log(`[${++done}/${total}] ${page}: main ${d((r) => r.main).toFixed(1)} ms, renderer ${d((r) => r.threads).toFixed(1)} ms, ` +
-            `PSS ${d((r) => r.pss).toFixed(1)} MB, ext task ${median(mine.filter((r) => r.arm === 'with').map((r) => r.extTask)).toFixed(1)} ms, Readability.js ${rd.toFixed(1)} ms`);
+          const task = median(mine.filter((r) => r.arm === 'with').map((r) => r.extTask));
+          console.log(`[${++done}/${total}] ${page}: extra main ${fmt(d((r) => r.main))} ms, renderer ${fmt(d((r) => r.threads))} ms, ` +
+            `PSS ${fmt(d((r) => r.pss))} MB; ${Number.isFinite(task) ? `extension's longest task ${fmt(task)} ms; ` : ''}` +
+            `Readability.js ${fmt(median(mine.map((r) => r.readability && r.readability.cpu)))} ms`);
         }
       }
     } finally {
       await arms.with.close();
       await arms.without.close();
     }
-    console.log(`\n${browser}: ${rows.length} loads in ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+    console.log(`\n${browser}: ${rows.length} loads in ${((Date.now() - started) / 60000).toFixed(1)} min; load average ${loadavg()}\n`);
     for (const set of SETS) console.log(`${table(browser, version, set.name, summarise(rows.filter((r) => r.set === set.name)))}\n`);
     fs.mkdirSync(outDir, { recursive: true });
     const file = path.join(outDir, `${browser}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
