@@ -26,6 +26,22 @@ pub fn corpora() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// The `source.html` of every page of Mozilla Readability's test set, sorted (the benchmarks'
+/// corpus); panics without the shared corpora.
+pub fn readability_pages() -> Vec<PathBuf> {
+    let dir = corpora()
+        .expect("../shared/corpora (or $BERSIH_SHARED/corpora) is missing")
+        .join("readability-test-pages");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path().join("source.html"))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
 /// Lower-case alphanumeric tokens of a text.
 pub fn tokens(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())

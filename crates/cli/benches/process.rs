@@ -8,9 +8,12 @@
 //! needs `../shared/corpora` (or `$BERSIH_SHARED`). Prints medians and p90s per page and the
 //! ratios of the medians.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "../../../tests/common/mod.rs"]
+mod common;
 
 /// Runs per page and side; the median run counts.
 const ROUNDS: usize = 3;
@@ -38,7 +41,7 @@ fn main() {
         ),
         ("dom_smoothie", me, &["--smoothie"]),
     ];
-    let pages = pages();
+    let pages = common::readability_pages();
     let mut medians: Vec<Vec<Duration>> = vec![Vec::new(); sides.len()];
     for page in &pages {
         let mut runs = vec![Vec::new(); sides.len()];
@@ -95,19 +98,4 @@ fn time(program: &str, args: &[&str], page: &Path) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-fn pages() -> Vec<PathBuf> {
-    let shared = std::env::var_os("BERSIH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("corpora/readability-test-pages");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path().join("source.html"))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    files
 }

@@ -4,24 +4,15 @@
 //!
 //! Run with `cargo bench --bench extract`. Needs `../shared/corpora` (or `$BERSIH_SHARED`).
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
 fn pages() -> Vec<String> {
-    let shared = std::env::var_os("BERSIH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("corpora/readability-test-pages");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path().join("source.html"))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    files
+    common::readability_pages()
         .iter()
         .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("page")).into_owned())
         .collect()
