@@ -7,15 +7,12 @@
 //! addresses come out, since nothing else can be shown or fetched by the reader.
 
 /// Resolves `href` against the absolute `http(s)` address `base`. `None` when `base` is not an
-/// absolute `http(s)` address, or when `href` leads to another scheme (`javascript:`, `mailto:`,
-/// `data:`), which the reader must never follow.
+/// absolute `http(s)` address, when `href` leads to another scheme (`javascript:`, `mailto:`,
+/// `data:`), which the reader must never follow, or when it names no host (`//`).
 pub fn resolve(base: &str, href: &str) -> Option<String> {
-    let base = Parts::absolute(base.trim())?;
-    let href: String = href
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let base = without_tabs_and_newlines(base);
+    let base = Parts::absolute(&base)?;
+    let href = without_tabs_and_newlines(href);
     if scheme_of(&href).is_some() {
         return Parts::absolute(&href).map(|p| p.to_string());
     }
@@ -23,7 +20,11 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     let (path, query) = split_off(rest, '?');
     let mut res = Parts { fragment, ..base };
     if let Some(authority_and_path) = path.strip_prefix("//") {
-        let (authority, path) = split_authority(authority_and_path);
+        // Extra slashes before the host are skipped, as `Parts::absolute` and browsers do.
+        let (authority, path) = split_authority(authority_and_path.trim_start_matches(['/', '\\']));
+        if authority.is_empty() {
+            return None;
+        }
         res.authority = authority.to_ascii_lowercase();
         res.path = remove_dot_segments(path);
         res.query = query;
@@ -41,6 +42,16 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
         res.query = query;
     }
     Some(res.to_string())
+}
+
+/// `s` trimmed and without tabs and newlines, which browsers drop from any address they parse
+/// (base or reference alike), so an address with one resolves like the browser's and the result
+/// resolves to itself again.
+fn without_tabs_and_newlines(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
 }
 
 /// The value of the first `name=value` pair in the query of `url`, undecoded.
@@ -208,6 +219,22 @@ mod tests {
             resolve("https://example.com", "b").as_deref(),
             Some("https://example.com/b")
         );
+    }
+
+    #[test]
+    fn tabs_and_newlines_leave_the_base_too() {
+        // Found by fuzzing: a tab kept from the base made the result resolve to another address.
+        let once = resolve("https://exa\tmple.com/a\n/b", "c").unwrap();
+        assert_eq!(once, "https://example.com/a/c");
+        assert_eq!(resolve(&once, &once).as_deref(), Some(once.as_str()));
+    }
+
+    #[test]
+    fn network_path_references_need_a_host() {
+        // Found by fuzzing: "///cdn/x" gave "https:///cdn/x", an address without a host.
+        check("///cdn.example.com/x", Some("https://cdn.example.com/x"));
+        check("//", None);
+        check("///?q", None);
     }
 
     #[test]

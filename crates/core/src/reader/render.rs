@@ -621,6 +621,12 @@ pub fn to_html(blocks: &[Block]) -> String {
     let mut lists: Vec<bool> = Vec::new();
     let mut in_table = false;
     for b in blocks {
+        // A table ends before lists open or close: rows stand outside lists (depth 0).
+        let row = matches!(b, Block::Row { first: false, .. });
+        if in_table && !row {
+            out.push_str("</table>\n");
+            in_table = false;
+        }
         let (depth, ordered) = match b {
             Block::Item { ordinal, depth, .. } => (*depth as usize, ordinal.is_some()),
             _ => (0, false),
@@ -637,11 +643,6 @@ pub fn to_html(blocks: &[Block]) -> String {
         while lists.len() < depth {
             out.push_str(if ordered { "<ol>\n" } else { "<ul>\n" });
             lists.push(ordered);
-        }
-        let row = matches!(b, Block::Row { first: false, .. });
-        if in_table && !row {
-            out.push_str("</table>\n");
-            in_table = false;
         }
         match b {
             Block::Para(s) => wrap_html("p", s, &mut out),
@@ -845,6 +846,26 @@ mod tests {
         assert_eq!(
             html_of("<ul><li>Lihat <a href=\"/v\"><div><img src=\"/i.jpg\"></div></a></li></ul>"),
             "<ul>\n<li>Lihat </li>\n</ul>\n<figure><img src=\"/i.jpg\" alt=\"\" loading=\"lazy\"></figure>\n"
+        );
+    }
+
+    #[test]
+    fn a_table_closes_before_a_list_opens() {
+        // Found by fuzzing: a list item right after a table row printed `<ul>` before `</table>`.
+        let blocks = [
+            Block::Row {
+                first: true,
+                cells: vec![vec![Span::Text("sel".into())]],
+            },
+            Block::Item {
+                ordinal: None,
+                depth: 1,
+                spans: vec![Span::Text("butir".into())],
+            },
+        ];
+        assert_eq!(
+            to_html(&blocks),
+            "<table>\n<tr><td>sel</td>\n</tr>\n</table>\n<ul>\n<li>butir</li>\n</ul>\n"
         );
     }
 }
