@@ -72,7 +72,6 @@
     ms: { snapshot: 0, analyse: 0, apply: 0, reader: 0 }, // reader: last open, names included
     nodes: 0,
     truncated: false,
-    lang: '',
     ready: null, // promise of the first scan
     url: '', // the address the current decisions belong to
     observer: null,
@@ -104,7 +103,6 @@
     const [result] = await ask({ type: 'bersih:hide', pages: [live.wire(snap)], options: options() });
     state.ms.analyse = performance.now() - t;
     state.nodes = result.nodes;
-    state.lang = result.lang;
     state.truncated = snap.truncated;
     state.hides.add(snap.nodes, result.decisions);
     state.scanned = true;
@@ -349,7 +347,6 @@
         lang: document.documentElement.lang || '',
         url: location.href,
         copy,
-        onClose: () => {},
         quietly,
       }),
     );

@@ -299,5 +299,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, walkSliced, wire, Hides, MAX_OPS, HIDDEN_ATTR, WRAP_ATTR });
+  return Object.freeze({ walk, walkSliced, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
 })();

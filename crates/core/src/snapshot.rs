@@ -298,7 +298,8 @@ impl Traced {
 
 /// Most ops one snapshot holds: every walk (the extension's, the playground's) stops there and
 /// the replay reads no further, so a pathological page costs bounded work; a long news page
-/// has 5,000–20,000 nodes. The JS walks state the same number (`tests/e2e` checks it).
+/// has 5,000–20,000 nodes. `extension/live.js` states the same number (`tests/live_parity.rs`
+/// checks it).
 pub const MAX_OPS: usize = 200_000;
 
 /// Op code of an element visit in a snapshot's `ops`.

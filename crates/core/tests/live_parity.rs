@@ -19,3 +19,14 @@ fn native_outline_matches_the_recorded_one() {
     let want = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(got, want, "outline changed; UPDATE_EXPECT=1 rewrites it");
 }
+
+/// The extension's walk stops where the replay stops reading: its cap is the core's.
+#[test]
+fn the_walk_caps_ops_where_the_replay_does() {
+    let js = std::fs::read_to_string(common::repo().join("extension/live.js")).unwrap();
+    let stated = js
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("const MAX_OPS = "))
+        .and_then(|v| v.trim_end_matches(';').parse::<usize>().ok());
+    assert_eq!(stated, Some(bersih::snapshot::MAX_OPS));
+}
