@@ -1,7 +1,8 @@
 /* Bersih — background (Chromium service worker, Firefox event page).
  *
- * - runs the core for every tab: a content script walks its page into a flat snapshot and
- *   asks here what to hide (`bersih:hide`: the detectors only) and, when the reader opens or
+ * - runs the core for every tab: a content script sends its page's markup on load
+ *   (`bersih:hide-markup`) and walks of what the page adds later (`bersih:hide`), and asks here
+ *   what to hide (the detectors only) and, when the reader opens or
  *   the person copies, for the article (`bersih:article`, with names when the reader shows
  *   them). The core's wasm is compiled once here, not in every page;
  * - loads the name recogniser (its own wasm module) only when an article's names are first
@@ -29,6 +30,8 @@ const names = loader(bersihNames, 'pkg/bersih_names_bg.wasm');
 
 /** Most pages one `bersih:hide` message may carry (a content script sends at most 64). */
 const MAX_PAGES = 64;
+/** Longest markup `bersih:hide-markup` parses (live.js sends at most this much). */
+const MAX_MARKUP = 4000000;
 
 async function article(page, options, withNames) {
   const bersih = await core();
@@ -51,6 +54,10 @@ const handlers = {
   'bersih:hide': async (m) => {
     const bersih = await core();
     return m.pages.slice(0, MAX_PAGES).map((p) => bersih.hide(p.ops, p.strs, p.contexts >>> 0, m.options));
+  },
+  'bersih:hide-markup': async (m) => {
+    if (typeof m.html !== 'string' || m.html.length > MAX_MARKUP + 16) throw new Error('markup missing or too long');
+    return (await core()).hide_markup(m.html, m.options);
   },
   'bersih:article': (m) => article(m.page, m.options, !!m.names),
 };

@@ -71,6 +71,7 @@
     scanned: false,
     ms: { snapshot: 0, analyse: 0, apply: 0, reader: 0 }, // reader: last open, names included
     nodes: 0,
+    path: '',
     truncated: false,
     ready: null, // promise of the first scan
     url: '', // the address the current decisions belong to
@@ -94,19 +95,51 @@
     return res.result;
   }
 
-  /** Walks the whole page and records what the core decides to hide (hiding nothing yet). */
+  /** Reads the whole page and records what the core decides to hide (hiding nothing yet): by
+   * its markup when it can (one native call), else by a walk in slices. */
   async function scan() {
+    if (!(await scanMarkup())) await scanWalk();
+    state.scanned = true;
+    state.lastFull = performance.now();
+  }
+
+  /** The markup path; false when the page is too big for it or its DOM is not what its markup
+   * gives (nothing recorded then). Not while the reader is open: its host is ours. */
+  async function scanMarkup() {
+    if (bersihReader.host()) return false;
+    let t = performance.now();
+    const page = live.markup(document);
+    if (!page) return false;
+    state.ms.snapshot = performance.now() - t;
+    t = performance.now();
+    let result;
+    try {
+      result = await ask({ type: 'bersih:hide-markup', html: page.html, options: options() });
+    } catch (e) {
+      report('reading the page by its markup failed, walking it:', e);
+      return false;
+    }
+    const nodes = live.locate(page.all, result);
+    state.ms.analyse = performance.now() - t;
+    if (!nodes) return false;
+    state.path = 'markup';
+    state.nodes = result.nodes;
+    state.truncated = false;
+    state.hides.add(nodes, result.decisions);
+    return true;
+  }
+
+  async function scanWalk() {
     let t = performance.now();
     const snap = await live.walkSliced(document.documentElement, bersihReader.host(), WALK_SLICE_MS);
     state.ms.snapshot = performance.now() - t;
     t = performance.now();
     const [result] = await ask({ type: 'bersih:hide', pages: [live.wire(snap)], options: options() });
     state.ms.analyse = performance.now() - t;
+    state.path = 'walk';
     state.nodes = result.nodes;
     state.truncated = snap.truncated;
     state.hides.add(snap.nodes, result.decisions);
-    state.scanned = true;
-    state.lastFull = performance.now();
   }
 
   /* ---------- applying, with our own mutations kept out of the observer ---------- */
@@ -370,6 +403,7 @@
       site: location.hostname,
       url: location.href,
       nodes: state.nodes,
+      path: state.path, // how the page was first read: 'markup' or 'walk'
       truncated: state.truncated,
       paused: state.paused,
       enabled: state.enabled,

@@ -180,6 +180,60 @@ const bersihLive = (() => {
     return w.finish();
   }
 
+  /** Most elements a page may have for its first read to go by markup: a bigger page is walked
+   * in slices, under the walk's caps, rather than serialised in one task. */
+  const MARKUP_MAX_ELEMENTS = 20000;
+  /** Most characters of markup sent: beyond it the page is walked (the walk's caps apply). */
+  const MARKUP_MAX_CHARS = 4000000;
+
+  /** The whole document as markup, the cheap way to read a page: one native serialisation
+   * instead of calls per node (the core parses it as the browser did, see
+   * crates/core/src/snapshot.rs `Locator`). `all` lists the elements as they were when the
+   * markup was taken, which the core's locators index. Null when the page is too big for it. */
+  function markup(doc) {
+    const all = doc.querySelectorAll('*');
+    if (all.length > MARKUP_MAX_ELEMENTS) return null;
+    const html = doc.documentElement.outerHTML;
+    if (html.length > MARKUP_MAX_CHARS) return null;
+    // The doctype decides the parser's mode (a <table> closes a <p> only in standards mode).
+    return { html: (doc.compatMode === 'CSS1Compat' ? '<!DOCTYPE html>' : '') + html, all };
+  }
+
+  /** The live nodes of a markup answer's decisions, as a sparse op-indexed array for
+   * `Hides.add`, or null when the page is not what its markup said (the element count or a
+   * locator's check differs, or a text run's ends are not siblings): the caller walks instead. */
+  function locate(all, result) {
+    if (result.elements !== all.length) return null;
+    const nodes = [];
+    for (const l of result.locators) {
+      const el = all[l.element];
+      if (!el) return null;
+      if (l.text === null) {
+        if (el.localName !== l.check) return null;
+        nodes[l.op] = el;
+        continue;
+      }
+      let node = null;
+      let i = 0;
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== 3 && c.nodeType !== 4) continue;
+        if (i++ === l.text) {
+          node = c;
+          break;
+        }
+      }
+      if (!node || !node.data.startsWith(l.check)) return null;
+      nodes[l.op] = node;
+    }
+    for (const d of result.decisions) {
+      if (!d.text_node) continue;
+      let n = nodes[d.first];
+      while (n && n !== nodes[d.last]) n = n.nextSibling;
+      if (!n) return null;
+    }
+    return nodes;
+  }
+
   /** The decided blocks of a page, and whether each is hidden now. */
   class Hides {
     constructor() {
@@ -299,5 +353,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, walkSliced, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
+  return Object.freeze({ walk, walkSliced, markup, locate, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
 })();

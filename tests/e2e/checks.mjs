@@ -267,6 +267,7 @@ export async function runChecks(d, origin, r, { shots = false }) {
   await r.check('inserts and ads hidden (Indonesian page)', async () => {
     await d.goto(id);
     stats = await ready(d, id);
+    assert(stats.path === 'markup', `the page load read the page by ${stats.path}, not by its markup`);
     const state = await d.page(inspect);
     expectHidden({ ...state, expected: state.expected.filter((e) => !/late/.test(e.id)) }, 'news-id');
     assert(stats.hidden.recirculation >= 2 && stats.hidden.ad >= 2, `counts ${JSON.stringify(stats.hidden)}`);
@@ -601,7 +602,7 @@ export async function runChecks(d, origin, r, { shots = false }) {
     for (const url of [`${origin}/huge.html`, `${origin}/csp/huge.html`]) {
       await d.goto(url);
       const s = await waitFor(() => d.send(url, { type: 'bersih:stats' }).then((x) => (x && x.nodes ? x : null)), { timeout: 30000, what: `huge page ${url}` });
-      assert(s.truncated === true, `walk not bounded on ${url}: ${JSON.stringify({ nodes: s.nodes, truncated: s.truncated })}`);
+      assert(s.path === 'walk' && s.truncated === true, `walk not bounded on ${url}: ${JSON.stringify({ nodes: s.nodes, truncated: s.truncated })}`);
       const got = await d.page(() => [...document.querySelectorAll('[data-expect]')].map((e) => `${e.getAttribute('data-expect')}=${e.getAttribute('data-bersih-hidden')}`));
       assert(got.join() === 'recirculation=recirculation,ad=ad', `near the top of ${url}: ${got}`);
     }
@@ -630,7 +631,7 @@ export async function runChecks(d, origin, r, { shots = false }) {
         await d.goto(url);
         const s = await ready(d, url);
         const got = s.items.map(line);
-        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push({ url, got, want });
+        if (JSON.stringify(got) !== JSON.stringify(want) || s.path !== 'markup') mismatches.push({ url, path: s.path, got, want });
         perf.push({ page: `${prefix.slice(1)}${prefix ? '/' : ''}articles/${article}`, ...s.ms });
       }
       assert(!mismatches.length, `differs from the CLI: ${JSON.stringify(mismatches)}`);

@@ -115,6 +115,19 @@ export async function runHostileChecks(d, origin, r) {
     await d.key('Escape');
   });
 
+  await r.check('a DOM its markup does not reproduce is walked, never hidden by wrong positions', async () => {
+    for (const name of ['markup-nest', 'markup-split']) {
+      const url = `${hostile}/${name}.html`;
+      await d.goto(url);
+      const s = await ready(d, url);
+      assert(s.path === 'walk', `${name}: read by ${s.path}, not walked`);
+      const state = await d.page(inspect);
+      expectHidden(state, name);
+      expectNothingElse(state, name);
+      assert(state.wraps.length === 1 && state.wraps[0].includes('Baca Juga'), `${name}: bare run ${JSON.stringify(state.wraps)}`);
+    }
+  });
+
   await r.check('markup and links in the copy header stay escaped text', async () => {
     const url = `${hostile}/copy-header.html`;
     await d.goto(url);

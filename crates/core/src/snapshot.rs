@@ -296,6 +296,142 @@ impl Traced {
     }
 }
 
+/// Characters of a text node's data a [`Locator`] carries for the adapter's check.
+const CHECK_CHARS: usize = 24;
+
+/// Where the live node of an op is, for an adapter that sends its page as markup (the
+/// document's `outerHTML`, one native call) instead of a walk (calls per node). Ops are numbered
+/// as a walk numbers them. An element is found by its position among the document's elements
+/// in document order (`querySelectorAll('*')`, taken with the markup); a text node by its
+/// parent's position and its own among the parent's text children. `check` is what the adapter
+/// compares before it trusts the place (an element's local name, a text's first characters):
+/// a DOM that its markup does not reproduce (script-built nesting the parser would not make,
+/// text split by the browser) fails it, and the adapter walks the page instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Locator {
+    /// The op this locates (a [`Decision`]'s `first` or `last`).
+    pub op: u32,
+    /// The element's document-order position, or a text node's parent's.
+    pub element: u32,
+    /// A text node's position among its parent's text children; `None` for an element.
+    pub text: Option<u32>,
+    /// The element's local name, or the text node's first characters.
+    pub check: String,
+}
+
+#[derive(Debug)]
+struct Place {
+    element: u32,
+    text: Option<u32>,
+    check: Box<str>,
+}
+
+/// Feeds a parsed document to a [`Recorder`] in document order, numbering ops as a walk would
+/// (an op per element and per text node, at most [`MAX_OPS`]) and remembering each op's
+/// [`Place`]. Elements past the cap are still counted, so the adapter can compare the total.
+#[derive(Debug, Default)]
+pub struct Locating {
+    rec: Recorder,
+    places: Vec<Place>,
+    /// Elements seen, recorded or not.
+    elements: u32,
+    /// Per open element: its position, its text children so far, whether it was recorded.
+    open: Vec<(u32, u32, bool)>,
+}
+
+impl Locating {
+    /// An empty recorder.
+    pub fn new() -> Locating {
+        Locating::default()
+    }
+
+    fn room(&self) -> bool {
+        self.places.len() < MAX_OPS
+    }
+
+    /// Opens the next element.
+    pub fn open<'a>(&mut self, tag: &str, attrs: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        let element = self.elements;
+        self.elements += 1;
+        let recorded = self.room() && self.open.last().is_none_or(|o| o.2);
+        if recorded {
+            self.rec.open(self.places.len() as u32, tag, attrs);
+            self.places.push(Place {
+                element,
+                text: None,
+                check: tag.into(),
+            });
+        }
+        self.open.push((element, 0, recorded));
+    }
+
+    /// Records the next text node, a child of the innermost open element.
+    pub fn text(&mut self, text: &str) {
+        let room = self.room();
+        let Some((parent, texts, recorded)) = self.open.last_mut() else {
+            return;
+        };
+        let index = *texts;
+        *texts += 1;
+        if *recorded && room {
+            let (parent, op) = (*parent, self.places.len() as u32);
+            self.rec.text(op, text);
+            self.places.push(Place {
+                element: parent,
+                text: Some(index),
+                check: text.chars().take(CHECK_CHARS).collect(),
+            });
+        }
+    }
+
+    /// Closes the innermost open element.
+    pub fn close(&mut self) {
+        if let Some((_, _, true)) = self.open.pop() {
+            self.rec.close();
+        }
+    }
+
+    /// The traced page and where its ops are.
+    pub fn finish(self) -> Located {
+        Located {
+            traced: self.rec.finish(),
+            elements: self.elements,
+            places: self.places,
+        }
+    }
+}
+
+/// A page parsed from a live document's markup, with where each op's live node is.
+#[derive(Debug)]
+pub struct Located {
+    /// The page and its ops.
+    pub traced: Traced,
+    /// Elements in the markup: the adapter compares it with the document's own count.
+    pub elements: u32,
+    places: Vec<Place>,
+}
+
+impl Located {
+    /// Where the ops of `decisions` are, each op once.
+    pub fn locators(&self, decisions: &[Decision]) -> Vec<Locator> {
+        let mut seen = HashSet::new();
+        decisions
+            .iter()
+            .flat_map(|d| [d.first, d.last])
+            .filter(|op| seen.insert(*op))
+            .filter_map(|op| {
+                let place = self.places.get(op as usize)?;
+                Some(Locator {
+                    op,
+                    element: place.element,
+                    text: place.text,
+                    check: place.check.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// Most ops one snapshot holds: every walk (the extension's, the playground's) stops there and
 /// the replay reads no further, so a pathological page costs bounded work; a long news page
 /// has 5,000–20,000 nodes. `extension/live.js` states the same number (`tests/live_parity.rs`

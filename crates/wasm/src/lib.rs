@@ -1,14 +1,18 @@
 //! The wasm exports of the core: the only crate with `#[wasm_bindgen]` over the analysis.
 //!
-//! Pages arrive as the two strings of a walk (`extension/walk.js`, replayed by
-//! [`bersih::snapshot::replay`]), so a page crosses into wasm in one call; nothing here reads a
-//! DOM or looks at page content. Outputs go through serde-wasm-bindgen (JSON-compatible: `null`
+//! Pages arrive as the two strings of a walk (`extension/live.js`, replayed by
+//! [`bersih::snapshot::replay`]) or, on a page load, as the page's markup (parsed by
+//! [`bersih::html::parse_located`]), so a page crosses into wasm in one call; nothing here reads
+//! a DOM or looks at page content. Outputs go through serde-wasm-bindgen (JSON-compatible: `null`
 //! for `None`, objects for structs).
 //!
 //! JS contract (field names are the serde names of the Rust types):
 //! - `hide(ops, strs, contexts, {url, extra_phrases}) -> {decisions: [{first, last, text_node,
-//!   kind, text, reason}], lang, nodes}`: what to hide, the detectors only (every page load and
-//!   every rescan of an added subtree; no article is read).
+//!   kind, text, reason}], lang, nodes}`: what to hide, the detectors only (every rescan of an
+//!   added subtree; no article is read).
+//! - `hide_markup(html, options) -> {decisions, lang, nodes, locators: [{op, element, text,
+//!   check}], elements}`: the same for a whole page sent as its markup (a page load), with
+//!   where the decisions' live nodes are (`bersih::snapshot::Locator`).
 //! - `new Analysed(ops, strs, {url, extra_phrases})`: the whole analysis of a page, for the
 //!   reader, the copy and the playground; `decisions()`, `article() -> Article | null`,
 //!   `analysis() -> Analysis`, `nodes()`, `lang()`, `outline()`, `text() -> string | undefined` (the
@@ -22,9 +26,10 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use bersih::analysis::{analyse, Analysis, Options};
+use bersih::html::parse_located;
 use bersih::mention::{Kind, Mention};
 use bersih::reader::copy::Format;
-use bersih::snapshot::{replay, Decision, Traced};
+use bersih::snapshot::{replay, Decision, Locator, Traced};
 
 /// Options as JS passes them; every field may be missing.
 #[derive(Default, Deserialize)]
@@ -56,19 +61,46 @@ struct Hidden<'a> {
     decisions: Vec<Decision>,
     lang: &'a str,
     nodes: usize,
+    /// Markup only: where the decisions' live nodes are, and the elements the markup held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locators: Option<Vec<Locator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    elements: Option<u32>,
+}
+
+/// The detectors' decisions on a traced page.
+fn detected(traced: &Traced, options: &Options) -> (Vec<Decision>, String) {
+    let removed = bersih::detect::detect(&traced.page, options);
+    let (lang, _) = bersih::lang::detect(&traced.page);
+    (traced.decisions(&removed), lang)
 }
 
 /// What to hide in a walked page or subtree: the detectors' decisions as op ranges.
 #[wasm_bindgen]
 pub fn hide(ops: &str, strs: &str, contexts: u32, options: JsValue) -> Result<JsValue, JsError> {
-    let options = self::options(options)?;
     let traced = replay(ops, strs, contexts);
-    let removed = bersih::detect::detect(&traced.page, &options);
-    let (lang, _) = bersih::lang::detect(&traced.page);
+    let (decisions, lang) = detected(&traced, &self::options(options)?);
     to_js(&Hidden {
-        decisions: traced.decisions(&removed),
+        decisions,
         lang: &lang,
         nodes: traced.page.len(),
+        locators: None,
+        elements: None,
+    })
+}
+
+/// What to hide in a whole page sent as its markup (`bersih::html::parse_located`): the
+/// decisions as ops, where those ops' live nodes are, and how many elements the markup held.
+#[wasm_bindgen]
+pub fn hide_markup(html: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let located = parse_located(html);
+    let (decisions, lang) = detected(&located.traced, &self::options(options)?);
+    to_js(&Hidden {
+        locators: Some(located.locators(&decisions)),
+        elements: Some(located.elements),
+        decisions,
+        lang: &lang,
+        nodes: located.traced.page.len(),
     })
 }
 
