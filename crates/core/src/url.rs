@@ -6,6 +6,8 @@
 //! (merge paths, then remove dot segments) for the cases pages actually use; only `http(s)`
 //! addresses come out, since nothing else can be shown or fetched by the reader.
 
+use std::fmt::Write as _;
+
 /// Resolves `href` against the absolute `http(s)` address `base`. `None` when `base` is not an
 /// absolute `http(s)` address, when `href` leads to another scheme (`javascript:`, `mailto:`,
 /// `data:`), which the reader must never follow, or when it names no host (`//`).
@@ -22,7 +24,7 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     if let Some(authority_and_path) = path.strip_prefix("//") {
         // Extra slashes before the host are skipped, as `Parts::absolute` and browsers do.
         let (authority, path) = split_authority(authority_and_path.trim_start_matches(['/', '\\']));
-        if authority.is_empty() {
+        if !plausible_authority(authority) {
             return None;
         }
         res.authority = authority.to_ascii_lowercase();
@@ -90,7 +92,7 @@ impl<'a> Parts<'a> {
         let (rest, fragment) = split_off(after, '#');
         let (rest, query) = split_off(rest, '?');
         let (authority, path) = split_authority(rest);
-        if authority.is_empty() {
+        if !plausible_authority(authority) {
             return None;
         }
         let path = if path.is_empty() {
@@ -110,15 +112,45 @@ impl<'a> Parts<'a> {
 
 impl std::fmt::Display for Parts<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}://{}{}", self.scheme, self.authority, self.path)?;
+        write!(f, "{}://{}", self.scheme, self.authority)?;
+        write_encoded(f, &self.path.replace('\\', "/"))?;
         if let Some(q) = self.query {
-            write!(f, "?{q}")?;
+            f.write_str("?")?;
+            write_encoded(f, q)?;
         }
         if let Some(frag) = self.fragment {
-            write!(f, "#{frag}")?;
+            f.write_str("#")?;
+            write_encoded(f, frag)?;
         }
         Ok(())
     }
+}
+
+/// Writes `s` percent-encoding what browsers encode in a path, query or fragment (controls,
+/// space, quotes, angle brackets, backquote, braces and every non-ASCII byte as UTF-8), so an
+/// emitted address is one token that cannot break out of an attribute, a Markdown link or a
+/// line; `%` is kept, so an encoded address comes out unchanged.
+fn write_encoded(f: &mut std::fmt::Formatter<'_>, s: &str) -> std::fmt::Result {
+    for c in s.chars() {
+        let keep = c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '`' | '{' | '}');
+        if keep {
+            f.write_char(c)?;
+        } else {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                write!(f, "%{b:02X}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `authority` can be a host (and port) a browser would accept: no spaces, controls or
+/// delimiters that would let the address end early.
+fn plausible_authority(authority: &str) -> bool {
+    !authority.is_empty()
+        && !authority.chars().any(|c| {
+            c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^')
+        })
 }
 
 /// The scheme of `s` if it starts with one (`[A-Za-z][A-Za-z0-9+.-]*:`).
@@ -235,6 +267,33 @@ mod tests {
         check("///cdn.example.com/x", Some("https://cdn.example.com/x"));
         check("//", None);
         check("///?q", None);
+    }
+
+    #[test]
+    fn emits_addresses_percent_encoded_as_browsers_do() {
+        check(
+            "foto lama/x y.jpg?q=a b#c d",
+            Some("https://example.com/news/2026/foto%20lama/x%20y.jpg?q=a%20b#c%20d"),
+        );
+        check(
+            "/a\"><img>`{}",
+            Some("https://example.com/a%22%3E%3Cimg%3E%60%7B%7D"),
+        );
+        check(
+            "/berita/pemilu-ü",
+            Some("https://example.com/berita/pemilu-%C3%BC"),
+        );
+        check("/a%20b\\c", Some("https://example.com/a%20b/c"));
+        // Encoding is stable: an emitted address resolves to itself.
+        let once = resolve(BASE, "x y/ü?z w").unwrap();
+        assert_eq!(resolve(&once, &once).as_deref(), Some(once.as_str()));
+    }
+
+    #[test]
+    fn refuses_hosts_no_browser_accepts() {
+        check("//exa mple.com/x", None);
+        check("http://a\"b.com/", None);
+        check("https://<x>/", None);
     }
 
     #[test]
