@@ -89,3 +89,35 @@ fn article_fixtures() {
         errors.join("\n")
     );
 }
+
+/// Pages without an article, in the markups of news homepages and indexes (headline lists with
+/// teaser snippets, a news index whose only text is its search form): the reader says "no
+/// article found" instead of inventing one.
+#[test]
+fn non_article_fixtures() {
+    let root = common::fixtures("non-articles");
+    let mut pages: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 6, "fixtures missing");
+    let accepted: Vec<String> = pages
+        .iter()
+        .filter_map(|p| {
+            let a = analyse(
+                &html::parse_bytes(&std::fs::read(p).unwrap()),
+                &Options::default(),
+            );
+            let found =
+                a.article.is_some() || !a.notes.iter().any(|n| n.starts_with("no article found"));
+            found.then(|| format!("{}: {:?}", p.display(), a.notes))
+        })
+        .collect();
+    assert!(
+        accepted.is_empty(),
+        "taken for articles:\n{}",
+        accepted.join("\n")
+    );
+}

@@ -63,13 +63,17 @@ const LIST_MIN_LINK_DENSITY: f32 = 0.8;
 /// Only the start of a text node is compared with the phrase tables; lead-ins are short.
 const LEAD_SCAN_CHARS: usize = 64;
 
+/// Quotation marks that open a title right after a lead-in (detik's `Simak Video "…"`).
+const OPENING_QUOTES: &[char] = &['"', '\u{201c}', '\u{201e}'];
+
 /// A lead-in phrase found at the start of a text node.
 #[derive(Clone, Copy)]
 struct Lead {
     /// Words of the phrase.
     words: u32,
-    /// Whether a colon follows it ("Baca juga: …"); otherwise nothing but punctuation does.
-    colon: bool,
+    /// Whether a title follows it after a colon or an opening quote ("Baca juga: …",
+    /// `Simak Video "…"`); otherwise nothing but punctuation does.
+    titled: bool,
 }
 
 /// Every candidate block with the reason it was found, in no particular order;
@@ -111,9 +115,11 @@ fn phrases(extra: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The lead-in at the start of a text node outside links, if any.
+/// The lead-in at the start of a text node, if any. Inside a link it counts only when it opens
+/// the link and a title follows it there ("<a>READ MORE: …</a>"): a bare "Read more" link is a
+/// button, not an insert.
 fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option<Lead> {
-    if !page.is_text(id) || stats.in_link(id) {
+    if !page.is_text(id) {
         return None;
     }
     let raw = page.text(id).trim_start();
@@ -140,20 +146,34 @@ fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option
     };
     let norm = text::normalise(head);
     let start = norm.trim_start_matches(|c: char| !c.is_alphanumeric());
-    phrases
+    let lead = phrases
         .iter()
         .filter_map(|p| match_lead(start, p))
-        .max_by_key(|lead| lead.words)
+        .max_by_key(|lead| lead.words)?;
+    if stats.in_link(id) {
+        let link = page.ancestors(id).find(|&a| page.tag(a) == "a")?;
+        let opens = stats.first_text(link) == Some(id) && stats.words(link) > lead.words;
+        return (lead.titled && opens).then_some(lead);
+    }
+    Some(lead)
 }
 
-/// Whether `s` starts with `phrase` followed by nothing but punctuation, or by a colon.
+/// Whether `s` starts with `phrase` followed by nothing but punctuation, or by a title after a
+/// colon or an opening quote. A phrase ending in a colon ("more:") needs that colon: bare, its
+/// words are a menu or a heading.
 fn match_lead(s: &str, phrase: &str) -> Option<Lead> {
-    let rest = s.strip_prefix(phrase)?;
-    let colon = rest.trim_start().starts_with(':');
-    let bare = !rest.chars().any(char::is_alphanumeric);
-    (colon || bare).then(|| Lead {
-        words: text::stats(phrase).words,
-        colon,
+    let (words, needs_colon) = match phrase.strip_suffix(':') {
+        Some(words) => (words, true),
+        None => (phrase, false),
+    };
+    let rest = s.strip_prefix(words)?;
+    let after = rest.trim_start();
+    let colon = after.starts_with(':');
+    let quoted = !needs_colon && after.starts_with(OPENING_QUOTES);
+    let bare = !needs_colon && !rest.chars().any(char::is_alphanumeric);
+    (colon || quoted || bare).then(|| Lead {
+        words: text::stats(words).words,
+        titled: colon || quoted,
     })
 }
 
@@ -168,7 +188,10 @@ fn lead_text(text: &str, lead: Lead) -> &str {
             words += 1;
             if words == lead.words {
                 let rest = &text[i..];
-                let colon = rest.find(':').filter(|_| lead.colon).map_or(0, |k| k + 1);
+                let colon = rest
+                    .find(':')
+                    .filter(|&k| lead.titled && rest[..k].trim().is_empty())
+                    .map_or(0, |k| k + 1);
                 return &text[..i + colon];
             }
         }
@@ -251,12 +274,15 @@ impl<'a> Finder<'a> {
             return Vec::new();
         };
         let block = self.grow(parent);
-        if (self.is_insert(block) || self.is_text_insert(block)) && self.starts_line(block) {
+        if (self.is_insert(block) || self.is_text_insert(block))
+            && self.starts_line(block)
+            && self.ends_line(block)
+        {
             return vec![block];
         }
         // An insert element appended to a paragraph after its last sentence ("… kata dia.
         // <strong>Baca juga: <a>…</a></strong>"): a new sentence, a colon, links, and the end.
-        if lead.colon
+        if lead.titled
             && self.page.is_element(block)
             && self.is_insert(block)
             && self.starts_sentence(block)
@@ -322,7 +348,7 @@ impl<'a> Finder<'a> {
             return false;
         };
         let words = self.stats.words(id);
-        lead.colon
+        lead.titled
             && self.stats.link_words(id) == 0
             && words > lead.words
             && words <= TEXT_INSERT_MAX_WORDS
@@ -356,6 +382,32 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether the line ends after `id`: a block, or followed by a line break or a block, or last
+    /// in an inline parent that ends its line ("<a>Read more: …</a> is the question …" does not).
+    fn ends_line(&self, mut id: NodeId) -> bool {
+        loop {
+            if self.is_block(id) {
+                return true;
+            }
+            if let Some(next) = self.next_filled(id) {
+                return self.breaks_line(next);
+            }
+            match self.page.parent(id) {
+                Some(parent) => id = parent,
+                None => return true,
+            }
+        }
+    }
+
+    /// The next sibling of `id` that is not blank.
+    fn next_filled(&self, id: NodeId) -> Option<NodeId> {
+        let mut next = self.page.next_sibling(id);
+        while let Some(n) = next.filter(|&n| self.is_blank(n)) {
+            next = self.page.next_sibling(n);
+        }
+        next
+    }
+
     /// Whether `id` follows the end of a sentence in its parent's text.
     fn starts_sentence(&self, id: NodeId) -> bool {
         let Some(prev) = self.prev[id.index()] else {
@@ -387,11 +439,7 @@ impl<'a> Finder<'a> {
 
     /// A list made almost only of links right after `head` (blank nodes skipped).
     fn link_list_after(&self, head: NodeId) -> Option<NodeId> {
-        let mut next = self.page.next_sibling(head);
-        while let Some(id) = next.filter(|&id| self.is_blank(id)) {
-            next = self.page.next_sibling(id);
-        }
-        let list = next?;
+        let list = self.next_filled(head)?;
         let words = self.stats.words(list) as f32;
         let links = self.stats.link_words(list) as f32;
         (self.is_block(list) && links > 0.0 && links >= LIST_MIN_LINK_DENSITY * words)

@@ -49,6 +49,9 @@ pub struct Table {
     pub ad_labels: &'static [&'static str],
     /// Lead-ins of in-body lines that are not article prose (calls to action, share prompts).
     pub boilerplate_leads: &'static [&'static str],
+    /// Whole texts of labels that head a site's own link lists ("terpopuler", "most popular"):
+    /// after the article's last paragraph, such a label over a list of links is not the article.
+    pub list_headings: &'static [&'static str],
     /// Month names and abbreviations with their number (1–12), for reading dates.
     pub months: &'static [(&'static str, u8)],
     /// Month names as dates are printed for readers, January first ("Juni", "June").
@@ -233,6 +236,7 @@ mod tests {
             check_slice("recirculation_leads", t.lang, t.recirculation_leads);
             check_slice("ad_labels", t.lang, t.ad_labels);
             check_slice("boilerplate_leads", t.lang, t.boilerplate_leads);
+            check_slice("list_headings", t.lang, t.list_headings);
             check_slice("weekdays", t.lang, t.weekdays);
             check_slice("byline_labels", t.lang, t.byline_labels);
             check_slice("editor_labels", t.lang, t.editor_labels);

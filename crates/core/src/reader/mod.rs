@@ -8,10 +8,12 @@
 mod clean;
 pub mod copy;
 pub mod dates;
+mod edges;
 pub mod extract;
 mod highlight;
 pub mod metadata;
 mod plain;
+mod prose;
 pub mod render;
 mod tags;
 pub mod weights;
@@ -31,10 +33,6 @@ const MIN_ARTICLE_WORDS: usize = 10;
 const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
 /// Boilerplate lines are short; longer blocks are not even tested (bytes of source text).
 const MAX_BOILERPLATE_BYTES: usize = 400;
-/// A paragraph with this many words is article prose, for finding the article's edges.
-const EDGE_PROSE_MIN_WORDS: u32 = 15;
-/// List items of link lists are short: a headline or a tag.
-const EDGE_LINK_MAX_WORDS: u32 = 16;
 /// Silent reading speed used for the reading time, in words per minute (a common estimate for
 /// news prose in Indonesian and English).
 const WORDS_PER_MINUTE: usize = 200;
@@ -70,7 +68,7 @@ pub fn read(
         kill(&mut ex, page, id);
     }
     drop_boilerplate(page, &mut ex, removed);
-    drop_edge_link_lists(page, &mut ex, removed);
+    edges::drop_link_lists(page, &mut ex, removed);
     let rendered = render::render(page, &ex.items, &ex.dead, url);
     let words = text::word_count(&rendered.text);
     if let Some(why) = not_an_article(&rendered, words) {
@@ -108,26 +106,23 @@ pub fn read(
     })
 }
 
-/// Why the extracted text is not an article, if it is not: too short, or mostly links.
+/// Why the extracted text is not an article, if it is not: too short, mostly links, or no
+/// prose (form labels, a list of headlines; see [`prose`]).
 fn not_an_article(rendered: &render::Rendered, words: usize) -> Option<String> {
     if words < MIN_ARTICLE_WORDS {
         return Some(format!("{words} words of text"));
     }
     let link_chars: usize = rendered.blocks.iter().map(render::link_chars).sum();
     let share = link_chars as f64 / rendered.text.chars().count().max(1) as f64;
-    (share > MAX_ARTICLE_LINK_SHARE).then(|| format!("{:.0}% of the text is links", share * 100.0))
+    if share > MAX_ARTICLE_LINK_SHARE {
+        return Some(format!("{:.0}% of the text is links", share * 100.0));
+    }
+    prose::lacking(&rendered.blocks)
 }
 
 /// Leaves out paragraphs that are not prose (share prompts, channel promos, desk initials) and
 /// reports them. Paragraphs are leaf blocks inside the article and loose inline runs.
 fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
-    let inside = |ex: &Extraction, id: NodeId| {
-        !ex.dead[id.index()]
-            && ex.items.iter().any(|it| match *it {
-                Item::Node(root) => page.contains(root, id),
-                Item::Run { first, end, .. } => first <= id && id < end,
-            })
-    };
     let mut found = Vec::new();
     for &item in &ex.items {
         if let Item::Node(root) = item {
@@ -144,7 +139,7 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
     found.extend(ex.runs.iter().copied().filter(|r| match *r {
         Item::Run {
             container, first, ..
-        } => (ex.items.contains(r) || inside(ex, container)) && !ex.dead[first.index()],
+        } => (ex.items.contains(r) || is_live(page, ex, container)) && !ex.dead[first.index()],
         Item::Node(_) => false,
     }));
     for item in found {
@@ -170,75 +165,13 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
     }
 }
 
-/// Leaves out lists made only of short links that sit before the article's first paragraph or
-/// after its last: breadcrumbs, tag lists, "more news" lists. Readability keeps them; a reader
-/// does not want them. Lists between paragraphs stay (they may be the story's own list).
-fn drop_edge_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
-    let live = |ex: &Extraction, id: NodeId| {
-        !ex.dead[id.index()]
-            && ex.items.iter().any(|it| match *it {
-                Item::Node(root) => page.contains(root, id),
-                Item::Run { first, end, .. } => first <= id && id < end,
-            })
-    };
-    let words = |ex: &Extraction, id: NodeId| -> (u32, u32) {
-        let mut all = 0;
-        let mut linked = 0;
-        let mut link_end = 0;
-        for i in page.subtree(id) {
-            let n = NodeId::new(i);
-            if ex.dead[i] {
-                continue;
-            }
-            if page.tag(n) == "a" {
-                link_end = link_end.max(page.skip(n).index());
-            }
-            let w = page.text_stats(n).words;
-            all += w;
-            if i < link_end {
-                linked += w;
-            }
-        }
-        (all, linked)
-    };
-    let mut paragraphs = page
-        .ids()
-        .filter(|&id| matches!(page.tag(id), "p" | "blockquote" | "pre") && live(ex, id))
-        .filter(|&id| words(ex, id).0 >= EDGE_PROSE_MIN_WORDS);
-    let Some(first) = paragraphs.next() else {
-        return;
-    };
-    let last = paragraphs.next_back().unwrap_or(first);
-    let last_end = page.skip(last);
-    let lists: Vec<NodeId> = page
-        .ids()
-        .filter(|&id| matches!(page.tag(id), "ul" | "ol") && live(ex, id))
-        .filter(|&id| page.skip(id) <= first || id >= last_end)
-        .filter(|&id| {
-            let items: Vec<NodeId> = page
-                .element_children(id)
-                .filter(|c| !ex.dead[c.index()])
-                .collect();
-            !items.is_empty()
-                && items.iter().all(|&li| {
-                    let (all, linked) = words(ex, li);
-                    all <= EDGE_LINK_MAX_WORDS && linked * 10 >= all * 9
-                })
+/// Whether a node is part of the article: inside one of its items and not left out.
+fn is_live(page: &Page, ex: &Extraction, id: NodeId) -> bool {
+    !ex.dead[id.index()]
+        && ex.items.iter().any(|it| match *it {
+            Item::Node(root) => page.contains(root, id),
+            Item::Run { first, end, .. } => first <= id && id < end,
         })
-        .collect();
-    for id in lists {
-        if ex.dead[id.index()] {
-            continue;
-        }
-        let text = text::collapse_whitespace(&page.text_content(id));
-        ex.dead[page.subtree(id)].iter_mut().for_each(|d| *d = true);
-        removed.push(Removal {
-            node: id,
-            kind: Kind::Boilerplate,
-            text,
-            reason: Reason::new(Rule::Boilerplate, ""),
-        });
-    }
 }
 
 /// Paragraph-level elements judged one by one for boilerplate.

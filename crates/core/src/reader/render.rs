@@ -84,10 +84,11 @@ pub struct Rendered {
     pub blocks: Vec<Block>,
 }
 
-/// Elements whose whole subtree is never rendered.
+/// Elements whose whole subtree is never rendered. Form controls are not shown, so neither are
+/// their labels (a search widget's "Pilih kanal berita…" is not article text).
 const SKIPPED: &[&str] = &[
-    "button", "canvas", "embed", "head", "iframe", "input", "noscript", "object", "script",
-    "select", "style", "svg", "template", "textarea", "title",
+    "button", "canvas", "embed", "head", "iframe", "input", "label", "noscript", "object",
+    "script", "select", "style", "svg", "template", "textarea", "title",
 ];
 
 /// Reads the article items into blocks and prints them.

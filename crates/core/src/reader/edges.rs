@@ -1,0 +1,233 @@
+//! What sits around the article's prose inside the extracted block: lists of links before its
+//! first paragraph (breadcrumbs, tag lists) and the site's own link groups after its last one
+//! ("Terkini", "Artikel Pilihan", "Tags", "Most popular"), with their headings.
+//!
+//! Why by position: Readability keeps these blocks when they share the article's container, and
+//! their markup varies by site (lists, card grids, dated headlines); what they share is that no
+//! prose follows them and that they are mostly link text. Lists between paragraphs stay: they may
+//! be the story's own list.
+
+use super::extract::Extraction;
+use super::is_live;
+use crate::analysis::{Kind, Reason, Removal, Rule};
+use crate::lang;
+use crate::page::{NodeId, Page};
+use crate::text;
+
+/// A paragraph with this many words is article prose, for finding the article's edges.
+const PROSE_MIN_WORDS: u32 = 15;
+/// List items of link lists are short: a headline or a tag.
+const LINK_ITEM_MAX_WORDS: u32 = 16;
+/// Fewest links in a group that is not a list: one link after the text is a source or a credit.
+const GROUP_MIN_LINKS: u32 = 2;
+/// A label heading a group without being a heading element is short ("Artikel Pilihan", "Tags:").
+const LABEL_MAX_WORDS: u32 = 4;
+
+/// Leaves out the link lists before the first paragraph and the headed link groups after the
+/// last, and reports them.
+pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
+    let mut paragraphs = page
+        .ids()
+        .filter(|&id| matches!(page.tag(id), "p" | "blockquote" | "pre") && is_live(page, ex, id))
+        .filter(|&id| live_words(page, ex, id).0 >= PROSE_MIN_WORDS);
+    let Some(first) = paragraphs.next() else {
+        return;
+    };
+    let last = paragraphs.next_back().unwrap_or(first);
+    let mut found: Vec<NodeId> = page
+        .ids()
+        .take_while(|&id| id < first)
+        .filter(|&id| page.skip(id) <= first)
+        .filter(|&id| is_live(page, ex, id) && is_link_list(page, ex, id))
+        .collect();
+    found.extend(trailing_groups(page, ex, page.skip(last)));
+    for id in found {
+        if ex.dead[id.index()] {
+            continue;
+        }
+        let text = text::collapse_whitespace(&page.text_content(id));
+        ex.dead[page.subtree(id)].iter_mut().for_each(|d| *d = true);
+        removed.push(Removal {
+            node: id,
+            kind: Kind::Boilerplate,
+            text,
+            reason: Reason::new(Rule::Boilerplate, ""),
+        });
+    }
+}
+
+/// The topmost link lists and headed link groups from `start` on: a block that opens with a
+/// heading and is otherwise a link group, or a heading whose next sibling is a link group.
+fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
+    let counts = Counts::new(page, start);
+    let is_group = |id: NodeId| is_link_list(page, ex, id) || counts.is_group(id, None);
+    let mut found = Vec::new();
+    let mut i = start.index();
+    while i < page.len() {
+        let id = NodeId::new(i);
+        i += 1;
+        if !page.is_element(id) || !is_live(page, ex, id) {
+            continue;
+        }
+        let headed = || heading_in(page, &counts, id).is_some_and(|h| counts.is_group(id, Some(h)));
+        let group_after = || {
+            is_heading(page, &counts, id)
+                .then(|| next_filled(page, id))
+                .flatten()
+                .filter(|&n| is_group(n))
+        };
+        if is_link_list(page, ex, id) || headed() {
+            found.push(id);
+        } else if let Some(group) = group_after() {
+            found.extend([id, group]);
+        } else {
+            continue;
+        }
+        i = page.skip(*found.last().expect("just pushed")).index();
+    }
+    found
+}
+
+/// The heading that opens block `id`: the innermost heading around its first text.
+fn heading_in(page: &Page, counts: &Counts, id: NodeId) -> Option<NodeId> {
+    let first = page
+        .subtree(id)
+        .map(NodeId::new)
+        .find(|&n| page.is_text(n) && !page.is_blank(n))?;
+    page.ancestors(first)
+        .take_while(|&a| a != id)
+        .find(|&a| is_heading(page, counts, a))
+}
+
+/// A heading element that is not itself a link (a linked headline is a teaser), or a short
+/// label without links whose whole text is a table heading ("Terpopuler", "Tags:").
+fn is_heading(page: &Page, counts: &Counts, id: NodeId) -> bool {
+    let c = counts.get(id);
+    if matches!(page.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return c.link_words * 2 < c.words;
+    }
+    if c.link_words > 0 || c.words == 0 || c.words > LABEL_MAX_WORDS {
+        return false;
+    }
+    let label = text::normalise(&page.text_content(id));
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    lang::all(|t| t.list_headings).any(|h| h == label)
+}
+
+/// The next sibling element of `id`, past blank text.
+fn next_filled(page: &Page, id: NodeId) -> Option<NodeId> {
+    let mut next = page.next_sibling(id);
+    while let Some(n) = next.filter(|&n| page.is_text(n) && page.is_blank(n)) {
+        next = page.next_sibling(n);
+    }
+    next.filter(|&n| page.is_element(n))
+}
+
+/// A `ul`/`ol` whose live items are all short links.
+fn is_link_list(page: &Page, ex: &Extraction, id: NodeId) -> bool {
+    if !matches!(page.tag(id), "ul" | "ol") {
+        return false;
+    }
+    let items: Vec<NodeId> = page
+        .element_children(id)
+        .filter(|c| !ex.dead[c.index()])
+        .collect();
+    !items.is_empty()
+        && items.iter().all(|&li| {
+            let (all, linked) = live_words(page, ex, li);
+            all <= LINK_ITEM_MAX_WORDS && linked * 10 >= all * 9
+        })
+}
+
+/// Words of the live part of a subtree, and how many of them are link text.
+fn live_words(page: &Page, ex: &Extraction, id: NodeId) -> (u32, u32) {
+    let mut all = 0;
+    let mut linked = 0;
+    let mut link_end = 0;
+    for i in page.subtree(id) {
+        if ex.dead[i] {
+            continue;
+        }
+        let n = NodeId::new(i);
+        if page.tag(n) == "a" {
+            link_end = link_end.max(page.skip(n).index());
+        }
+        let w = page.text_stats(n).words;
+        all += w;
+        if i < link_end {
+            linked += w;
+        }
+    }
+    (all, linked)
+}
+
+/// What a subtree held on the page, whatever the cleaning left of it: a block the cleaning
+/// emptied of its links is still the heading of a link group.
+#[derive(Clone, Copy, Default)]
+struct Count {
+    words: u32,
+    link_words: u32,
+    /// Links with words.
+    links: u32,
+    /// Words of the longest text outside links: a sentence of prose, or a date.
+    longest_plain: u32,
+}
+
+/// [`Count`]s of every node from `start` to the end of the page, in one reverse pass.
+struct Counts {
+    start: usize,
+    counts: Vec<Count>,
+}
+
+impl Counts {
+    fn new(page: &Page, start: NodeId) -> Counts {
+        let start = start.index();
+        let n = page.len().saturating_sub(start);
+        let local = |id: NodeId| id.index().checked_sub(start);
+        let mut in_link = vec![false; n];
+        for i in 0..n {
+            let id = NodeId::new(start + i);
+            let parent = page.parent(id).and_then(local);
+            in_link[i] = page.tag(id) == "a" || parent.is_some_and(|p| in_link[p]);
+        }
+        let mut counts = vec![Count::default(); n];
+        for i in (0..n).rev() {
+            let id = NodeId::new(start + i);
+            let c = &mut counts[i];
+            if page.is_text(id) {
+                c.words = page.text_stats(id).words;
+                if in_link[i] {
+                    c.link_words = c.words;
+                } else {
+                    c.longest_plain = c.words;
+                }
+            } else if page.tag(id) == "a" && c.link_words > 0 {
+                c.links += 1;
+            }
+            let c = *c;
+            if let Some(p) = page.parent(id).and_then(local) {
+                let pc = &mut counts[p];
+                pc.words += c.words;
+                pc.link_words += c.link_words;
+                pc.links += c.links;
+                pc.longest_plain = pc.longest_plain.max(c.longest_plain);
+            }
+        }
+        Counts { start, counts }
+    }
+
+    fn get(&self, id: NodeId) -> Count {
+        self.counts[id.index() - self.start]
+    }
+
+    /// Links, at least as many words of link text as of other text, and no sentence of prose,
+    /// in block `id` once its `heading` is left out.
+    fn is_group(&self, id: NodeId, heading: Option<NodeId>) -> bool {
+        let c = self.get(id);
+        let h = heading.map(|h| self.get(h)).unwrap_or_default();
+        let words = c.words - h.words;
+        c.links - h.links >= GROUP_MIN_LINKS
+            && (c.link_words - h.link_words) * 2 >= words
+            && c.longest_plain < PROSE_MIN_WORDS
+    }
+}
