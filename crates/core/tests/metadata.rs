@@ -124,6 +124,38 @@ fn tribun_like_pager_with_rel_page_and_query() {
 }
 
 #[test]
+fn the_headline_shown_over_the_article_wins() {
+    let page = fixture("headline-shown.html");
+    let meta = read(&page, Some(element(&page, "article-content")), None);
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Harga Beras Naik, Warga Antre Operasi Pasar di Tiga Kecamatan"),
+        "not the og:title worded for search, the cut JSON-LD headline or the logo"
+    );
+    assert_eq!(meta.byline.as_deref(), Some("Dewi Anggraini"));
+}
+
+#[test]
+fn detik_like_numbered_pager_in_the_path() {
+    let page = fixture("detik-paged.html");
+    let body = element(&page, "detail__body-text");
+    let story =
+        "https://www.detik.com/edu/detikpedia/d-7012345/lima-fakta-gerhana-bulan-total-malam-ini";
+    let next = |url: Option<&str>| read(&page, Some(body), url).next_page;
+    assert_eq!(
+        next(None).as_deref(),
+        Some(format!("{story}/2").as_str()),
+        "own address unknown: the pager's link numbered 2"
+    );
+    assert_eq!(next(Some(story)), Some(format!("{story}/2")));
+    assert_eq!(
+        next(Some(&format!("{story}/2"))),
+        Some(format!("{story}/3"))
+    );
+    assert_eq!(next(Some(&format!("{story}/3"))), None, "the last page");
+}
+
+#[test]
 fn detik_like_visible_date_and_author_box() {
     let page = fixture("detik.html");
     let body = element(&page, "detail__body-text");

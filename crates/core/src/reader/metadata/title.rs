@@ -3,7 +3,9 @@
 //! Why two cleaning rules: a declared headline (JSON-LD, `og:title`) is meant to be the headline,
 //! so only a trailing or leading site name is cut from it ("Judul - Tribunnews.com"); the
 //! `<title>` is a browser-tab label, so, as Firefox's Reader View does, it is cut at its
-//! separators, keeping the headline-sized part. Either way the page's own `<h1>` settles doubt.
+//! separators, keeping the headline-sized part. Either way the page's own `<h1>` settles doubt,
+//! and the `<h1>` the reader sees over the article wins over a declared headline worded
+//! otherwise: declared ones are often written for search engines or cut mid-word.
 
 use super::head::Head;
 use super::is_domain;
@@ -64,6 +66,17 @@ pub(super) fn find(
                 .find(|h| body.is_some_and(|b| page.contains(b, h.0)));
             in_body.or(headings.first()).map(|h| h.1.clone())
         });
+    if let Some(shown) = body.and_then(|b| shown(page, b, &headings, site_name)) {
+        if text
+            .as_deref()
+            .is_none_or(|t| squash(t) != squash(&shown.1))
+        {
+            return Title {
+                text: Some(shown.1.clone()),
+                heading: Some(shown.0),
+            };
+        }
+    }
     let heading = text.as_deref().and_then(|t| {
         let key = normalise(t);
         headings
@@ -72,6 +85,22 @@ pub(super) fn find(
             .map(|h| h.0)
     });
     Title { text, heading }
+}
+
+/// The headline the page shows for the article at `body`: its first `<h1>`, else the last one
+/// before it, when that is headline-sized and not the site's name (a logo).
+fn shown<'h>(
+    page: &Page,
+    body: NodeId,
+    headings: &'h [(NodeId, String)],
+    site_name: Option<&str>,
+) -> Option<&'h (NodeId, String)> {
+    let h = headings
+        .iter()
+        .find(|h| page.contains(body, h.0))
+        .or_else(|| headings.iter().rev().find(|h| h.0 < body))?;
+    let site = site_name.is_some_and(|s| same_site(&h.1, s)) || is_domain(&h.1);
+    (word_count(&h.1) >= MIN_HEADLINE_WORDS && !site).then_some(h)
 }
 
 /// The article's `headline`, or its `name` when only the name is the page's heading or part of
