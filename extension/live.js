@@ -172,12 +172,26 @@ const bersihLive = (() => {
     return w.finish();
   }
 
-  /** Walks the subtree at `root` in slices of at most `sliceMs`, yielding to the page's other
-   * tasks between them, so reading a big page is never one long task. */
+  /** Walks the subtree at `root` in slices of at most `sliceMs` (see `walkEach`). */
   async function walkSliced(root, own, sliceMs) {
-    const w = new Walk(root, false, own);
-    while (!w.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
-    return w.finish();
+    return (await walkEach([root], false, own, sliceMs))[0];
+  }
+
+  /** Walks each of `roots` (see `Walk`) in slices of at most `sliceMs` across them all, yielding
+   * to the page's other tasks between slices, so reading a big page, or rescanning many or big
+   * added subtrees (a flood of inserts collapses to the body), is never one long task. */
+  async function walkEach(roots, withContext, own, sliceMs) {
+    const snaps = [];
+    let deadline = performance.now() + sliceMs;
+    for (const root of roots) {
+      const w = new Walk(root, withContext, own);
+      while (!w.step(deadline)) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        deadline = performance.now() + sliceMs;
+      }
+      snaps.push(w.finish());
+    }
+    return snaps;
   }
 
   /** Most elements a page may have for its first read to go by markup: a bigger page is walked
@@ -185,6 +199,8 @@ const bersihLive = (() => {
   const MARKUP_MAX_ELEMENTS = 20000;
   /** Most characters of markup sent: beyond it the page is walked (the walk's caps apply). */
   const MARKUP_MAX_CHARS = 4000000;
+  /** Most characters of markup serialised before emptying: bounds the one pass over it. */
+  const MARKUP_MAX_SOURCE = 2 * MARKUP_MAX_CHARS;
 
   /** The whole document as markup, the cheap way to read a page: one native serialisation
    * instead of calls per node (the core parses it as the browser did, see
@@ -193,10 +209,41 @@ const bersihLive = (() => {
   function markup(doc) {
     const all = doc.querySelectorAll('*');
     if (all.length > MARKUP_MAX_ELEMENTS) return null;
-    const html = doc.documentElement.outerHTML;
+    const source = doc.documentElement.outerHTML;
+    if (source.length > MARKUP_MAX_SOURCE) return null;
+    const html = emptied(source);
     if (html.length > MARKUP_MAX_CHARS) return null;
     // The doctype decides the parser's mode (a <table> closes a <p> only in standards mode).
     return { html: (doc.compatMode === 'CSS1Compat' ? '<!DOCTYPE html>' : '') + html, all };
+  }
+
+  /** Starts of what the core never reads: comments, and script and style bodies (it drops their
+   * text, JSON-LD aside: crates/core/src/page.rs `TEXTLESS`). */
+  const EMPTIABLE = /<!--|<(script|style)(?=[\s/>])[^>]*>/g;
+
+  /** `html` with its comments and its script and style bodies (JSON-LD kept) emptied. Why: a
+   * page's inline scripts are often most of its markup (a megabyte of them on big news pages),
+   * and the message to the background costs per character. The tags stay, so every element and
+   * text run is where the core's locators count them. One forward pass: each end is searched for
+   * from its start, and an unclosed start leaves the rest as it was; a page whose markup this
+   * misreads fails `locate`'s checks and is walked. */
+  function emptied(html) {
+    const parts = [];
+    let kept = 0;
+    EMPTIABLE.lastIndex = 0;
+    for (let m; (m = EMPTIABLE.exec(html)); ) {
+      const close = m[1] ? `</${m[1]}>` : '-->';
+      const body = m.index + m[0].length;
+      const end = html.indexOf(close, body);
+      if (end < 0) break;
+      if (!m[1] || !/ld\+json/i.test(m[0])) {
+        parts.push(html.slice(kept, body));
+        kept = end;
+      }
+      EMPTIABLE.lastIndex = end + close.length;
+    }
+    parts.push(html.slice(kept));
+    return parts.join('');
   }
 
   /** The live nodes of a markup answer's decisions, as a sparse op-indexed array for
@@ -353,5 +400,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, walkSliced, markup, locate, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
+  return Object.freeze({ walk, walkSliced, walkEach, markup, locate, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
 })();
