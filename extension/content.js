@@ -79,6 +79,8 @@
     queue: new Set(),
     timer: 0,
     firstQueued: 0,
+    flushing: false, // a flush is walking or waiting for the background
+    flushAgain: false, // a flush came meanwhile: it runs when that one ends
     window: { start: 0, used: 0 },
     rescans: { roots: 0, deferred: 0, pages: 0 }, // roots walked, flushes the budget deferred, renavigations
     lastFull: 0,
@@ -229,8 +231,27 @@
     state.ms.apply = applyNow();
   }
 
+  /** One flush at a time: one that came while another walks (in slices) or waits for the
+   * background would walk the same roots again (a flood's body twice over); it runs after. */
   async function flush() {
     state.timer = 0;
+    if (state.flushing) {
+      state.flushAgain = true;
+      return;
+    }
+    state.flushing = true;
+    try {
+      await flushNow();
+    } finally {
+      state.flushing = false;
+    }
+    if (state.flushAgain) {
+      state.flushAgain = false;
+      schedule();
+    }
+  }
+
+  async function flushNow() {
     if (location.href !== state.url) {
       try {
         await renavigate();
@@ -259,8 +280,8 @@
       }
       if (roots.length) {
         state.rescans.roots += roots.length;
+        const snaps = await live.walkEach(roots, true, bersihReader.host(), WALK_SLICE_MS);
         let t = performance.now();
-        const snaps = roots.map((r) => live.walk(r, true, bersihReader.host()));
         const asked = ask({ type: 'bersih:hide', pages: snaps.map(live.wire), options: options() });
         worked(t);
         const results = await asked;
@@ -337,8 +358,8 @@
     await state.ready;
     const key = `${state.changes}|${location.href}|${names}`;
     if (state.article && state.article.key === key) return state.article.value;
+    const snap = await live.walkSliced(document.documentElement, bersihReader.host(), WALK_SLICE_MS);
     const t = performance.now();
-    const snap = live.walk(document.documentElement, false, bersihReader.host());
     const asked = ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
     worked(t);
     const value = await asked;
@@ -420,7 +441,7 @@
       hidden: s.hidden,
       items: s.items, // reason: {rule, evidence}, as the core gave it
       // task: our longest synchronous stretch after the page-load read (whose read by markup,
-      // `snapshot`, is one task too; a walk reads in slices of WALK_SLICE_MS).
+      // `snapshot`, is one task too; every walk reads in slices of WALK_SLICE_MS).
       ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply), reader: round(state.ms.reader), task: round(state.ms.task) },
       rescans: { ...state.rescans },
       site: location.hostname,
