@@ -7,6 +7,10 @@
 //                                  WebDriver), return its JSON result; null when no reader is open
 //   click(x, y)                    a real (trusted) mouse click at viewport coordinates
 //   send(url, message)             runtime message to the content script of the tab showing url
+//   sendLater(url, message)        starts send(url, message) without waiting; resolves to a
+//                                  function that gives its answer
+//   beside(url, fn, arg)           open url in a second tab, wait until fn(arg) run in it gives a
+//                                  truthy value (10 s at most), close that tab; that value
 //   popup(url)                     open the popup for that tab, return {recirculation, ad, items,
 //                                  reasons (each item's `.why` text, '' if none), background}
 //   key(name)                      press a key in the page, as real input ("Escape", "Enter",

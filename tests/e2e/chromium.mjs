@@ -112,6 +112,20 @@ try {
       const id = await waitFor(() => tabId(url), { what: `tab ${url}` });
       return sw.evaluate(([i, m]) => chrome.tabs.sendMessage(i, m), [id, message]);
     },
+    sendLater: async (url, message) => {
+      const answer = driver.send(url, message);
+      answer.catch(() => {}); // rejected only when asked for
+      return () => answer;
+    },
+    beside: async (url, fn, arg) => {
+      const other = await ctx.newPage();
+      try {
+        await other.goto(url, { waitUntil: 'load' });
+        return await waitFor(() => other.evaluate(fn, arg), { what: `${fn.name || 'condition'} in ${url}` });
+      } finally {
+        await other.close();
+      }
+    },
     key: (name) => page.keyboard.press(name),
     commands: () => sw.evaluate(() => chrome.commands.getAll()),
     fetched: () => sw.evaluate(() => globalThis.__bersihTestCompiled || []),

@@ -33,6 +33,10 @@ opts.enableBidi(); // for the console: content scripts' "[bersih]" lines
 opts.setPreference('app.update.enabled', false);
 opts.setPreference('toolkit.telemetry.enabled', false);
 opts.setPreference('datareporting.policy.dataSubmissionEnabled', false);
+// A page attacking from a background tab keeps its pace while a hostile check opens a second tab
+// (Firefox otherwise clamps background tabs' timers to a second).
+opts.setPreference('dom.min_background_timeout_value', 4);
+opts.setPreference('dom.timeout.enable_budget_timer_throttling', false);
 const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access');
 
 const { server, origin } = await start();
@@ -61,23 +65,27 @@ try {
       await driver.switchTo().window(pageTab);
     }
   };
+  // Runs in the helper tab: {id, answer} from the content script of the tab showing `url`, null
+  // when none does, {error} when sending failed.
+  const SEND = `async (url, message) => {
+    try {
+      for (const t of await browser.tabs.query({})) {
+        try {
+          const s = await browser.tabs.sendMessage(t.id, { type: 'bersih:stats' });
+          if (s && s.url === url) return { id: t.id, answer: await browser.tabs.sendMessage(t.id, message) };
+        } catch (_) { /* no content script there */ }
+      }
+      return null;
+    } catch (e) {
+      return { error: String(e) };
+    }
+  }`;
   const sendTo = (url, message) =>
-    inHelper(() =>
-      driver.executeAsyncScript(
-        `const [url, message, done] = arguments;
-         (async () => {
-           for (const t of await browser.tabs.query({})) {
-             try {
-               const s = await browser.tabs.sendMessage(t.id, { type: 'bersih:stats' });
-               if (s && s.url === url) return { id: t.id, answer: await browser.tabs.sendMessage(t.id, message) };
-             } catch (_) { /* no content script there */ }
-           }
-           return null;
-         })().then(done, (e) => done({ error: String(e) }));`,
-        url,
-        message,
-      ),
-    );
+    inHelper(() => driver.executeAsyncScript(`const [url, message, done] = arguments; (${SEND})(url, message).then(done);`, url, message));
+  const answerOf = (res, url) => {
+    if (!res || res.error) throw new Error(`no content script answered on ${url}${res ? ': ' + res.error : ''}`);
+    return res.answer;
+  };
 
   const d = {
     goto: (url) => driver.get(url),
@@ -97,10 +105,20 @@ try {
       return null;
     },
     click: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform(),
-    send: async (url, message) => {
-      const res = await sendTo(url, message);
-      if (!res || res.error) throw new Error(`no content script answered on ${url}${res ? ': ' + res.error : ''}`);
-      return res.answer;
+    send: async (url, message) => answerOf(await sendTo(url, message), url),
+    sendLater: async (url, message) => {
+      await inHelper(() => driver.executeScript(`const [url, message] = arguments; window.__later = (${SEND})(url, message);`, url, message));
+      return async () => answerOf(await inHelper(() => driver.executeAsyncScript('window.__later.then(arguments[0]);')), url);
+    },
+    beside: async (url, fn, arg) => {
+      await driver.switchTo().newWindow('tab');
+      try {
+        await driver.get(url);
+        return await waitFor(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg), { what: `${fn.name || 'condition'} in ${url}` });
+      } finally {
+        await driver.close();
+        await driver.switchTo().window(pageTab);
+      }
     },
     key: (name) => driver.actions().sendKeys(Key[name.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase()]).perform(),
     fetched: async () => null,
