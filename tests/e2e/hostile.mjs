@@ -1,7 +1,37 @@
 // Hostile pages (tests/e2e/site/hostile/): one per attack a page can make on the extension, each
 // checked to fail while the extension keeps working on that page. Run by chromium.mjs and
 // firefox.mjs after the checks of checks.mjs, with the same driver.
+import fs from 'node:fs';
 import { assert, clickIn, expectHidden, expectNothingElse, frameState, inspect, readerView, ready, sleep, waitFor } from './checks.mjs';
+
+/** A numeric constant of extension/content.js, so the checks follow its budgets. */
+function constant(name) {
+  const source = fs.readFileSync(new URL('../../extension/content.js', import.meta.url), 'utf8');
+  return Number(source.match(new RegExp(`const ${name} = (\\d+);`))[1]);
+}
+
+/** Longest the content script may hold the page's main thread in one task (ms). */
+const LONG_TASK_MS = 200;
+/** Longest another tab may wait for its page to be cleaned while one tab attacks (ms). */
+const SERVED_MS = 1000;
+/** Longest a hostile page's own analysis may take, as the content script times its round trip
+ * to the background (ms): the background serves every tab, so this bounds how long one page
+ * holds it (the reported attack held it 15.6 s). */
+const ROUND_TRIP_MS = 1000;
+
+/** Runs in the bystander tab: how long after its load its insert was hidden (ms), once it was. */
+function served() {
+  const ms = document.body.dataset.served;
+  return ms === undefined ? null : Number(ms);
+}
+
+/** The content script's longest tasks on a page, from its stats (ms): `read`, the page's last
+ * read by markup, one task; `after`, the longest synchronous stretch of its work after that read
+ * (sending the walks of rescans and of the reader, applying decisions). Every walk reads in
+ * slices of 10 ms. The hostile pages' own tasks are not counted. */
+function tasksOf(s) {
+  return { read: s.path === 'markup' ? s.ms.snapshot : 0, after: s.ms.task };
+}
 
 /** Runs in the page with the reader's root, as a page that got hold of it would (Firefox hands
  * it over through the Selection): script-made clicks, keys and a theme change on every control,
@@ -24,6 +54,8 @@ async function pokeEveryControl(root) {
 
 export async function runHostileChecks(d, origin, r) {
   const hostile = `${origin}/hostile`;
+  const bystander = `${hostile}/bystander.html`;
+  const tasks = []; // {page, read, after}: the content script's longest tasks on a page (tasksOf)
 
   await r.check('hostile page cannot reach, fill, click or close the reader', async () => {
     const url = `${hostile}/reader.html`;
@@ -164,5 +196,152 @@ export async function runHostileChecks(d, origin, r) {
     const state = await d.page(inspect);
     expectHidden(state, 'fingerprint');
     expectNothingElse(state, 'fingerprint');
+  });
+
+  await r.check('JSON-LD of 100,000 authors on a strict-CSP page: read within caps, other tabs served', async () => {
+    const url = `${origin}/csp/hostile/jsonld.html`;
+    await d.settings({ highlight: false }); // the reader's time is then the article's alone
+    try {
+      await d.goto(url);
+      const loaded = await ready(d, url);
+      const blocks = await d.page(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((b) => b.text.length));
+      assert(blocks.length === 2 && blocks[0] > 3e6, `JSON-LD blocks of ${blocks} characters`);
+      expectHidden(await d.page(inspect), 'jsonld');
+      // The person opens the reader here (the JSON-LD is read), and another tab meanwhile.
+      const opened = await d.sendLater(url, { type: 'bersih:toggle-reader' });
+      const wait = await d.beside(bystander, served);
+      assert((await opened()).open, 'the reader did not open');
+      const view = await waitFor(() => d.reader(readerView), { what: 'reader' });
+      await d.key('Escape');
+      // The article's credits come from the block under the cap, 16 names at most.
+      assert(view.title === 'Harga Beras Turun di Pasar Induk' && /Penulis 15\b/.test(view.meta) && !/Penulis 16\b|\bR\d/.test(view.meta), `reader ${JSON.stringify(view)}`);
+      const s = await d.send(url, { type: 'bersih:stats' });
+      tasks.push({ page: 'jsonld', ...tasksOf(s) });
+      console.log(`  (page load ${loaded.ms.analyse} ms, reader ${s.ms.reader} ms, the other tab served ${wait} ms after its load)`);
+      assert(wait <= SERVED_MS, `the other tab was served ${wait} ms after its load`);
+      assert(loaded.ms.analyse <= ROUND_TRIP_MS && s.ms.reader <= ROUND_TRIP_MS, `analysis ${loaded.ms.analyse} ms, reader ${s.ms.reader} ms`);
+    } finally {
+      await d.settings(null);
+    }
+  });
+
+  await r.check('history.pushState storm: re-analyses at most once a second, other tabs served', async () => {
+    const url = `${hostile}/pushstate.html`;
+    const stormMs = 4000;
+    await d.goto(url);
+    await ready(d, url);
+    const started = Date.now();
+    await d.page((ms) => window.__storm.start(ms), stormMs);
+    const wait = await d.beside(bystander, served);
+    await waitFor(() => d.page(() => window.__storm.done), { timeout: stormMs + 5000, what: 'the storm' });
+    const n = await d.page(() => window.__storm.count);
+    const last = `${url}?story=${n}`;
+    const s = await waitFor(
+      () => d.send(last, { type: 'bersih:stats' }).then((x) => x.items.some((i) => i.text.includes(`Nomor ${n} `)) && x),
+      { what: `the analysis of the last story (${n})` },
+    );
+    tasks.push({ page: 'pushstate', ...tasksOf(s) });
+    const state = await d.page(inspect);
+    expectHidden(state, 'last story');
+    expectNothingElse(state, 'last story');
+    // Each pushState is a new address; a re-analysis each would be one per 50-200 ms.
+    const allowed = Math.ceil((Date.now() - started) / constant('RENAVIGATE_MS')) + 1;
+    console.log(`  (${n} navigations, ${s.rescans.pages} re-analyses, the other tab served ${wait} ms after its load)`);
+    assert(n >= stormMs / 200, `the storm made only ${n} navigations`);
+    assert(s.rescans.pages >= 1 && s.rescans.pages <= allowed, `${s.rescans.pages} re-analyses for ${n} navigations (at most ${allowed})`);
+    assert(wait <= SERVED_MS, `the other tab was served ${wait} ms after its load`);
+  });
+
+  await r.check('an insert after a churn that spent the rescan budget is hidden once the budget recovers', async () => {
+    const url = `${hostile}/churn.html`;
+    await d.goto(url);
+    await ready(d, url);
+    await d.page(() => window.__churn.start(3000));
+    await waitFor(() => d.page(() => window.__churn.stopped), { timeout: 8000, what: 'the churn' });
+    const spent = await d.send(url, { type: 'bersih:stats' });
+    assert(spent.rescans.deferred > 0, `the churn did not spend the rescan budget: ${JSON.stringify(spent.rescans)}`);
+    await d.page(() => window.__churn.insert());
+    await waitFor(() => d.page(() => document.getElementById('late').hasAttribute('data-bersih-hidden')), {
+      timeout: constant('WINDOW_MS') + 3000,
+      what: 'the late insert hidden',
+    });
+    const s = await d.send(url, { type: 'bersih:stats' });
+    tasks.push({ page: 'churn', ...tasksOf(s) });
+    // Rescans were deferred after the insert came: it waited for the next window, not in vain.
+    assert(s.rescans.deferred > spent.rescans.deferred, `the late insert never waited for the budget: ${JSON.stringify([spent.rescans, s.rescans])}`);
+    const state = await d.page(inspect);
+    expectHidden(state, 'churn');
+    expectNothingElse(state, 'churn');
+  });
+
+  await r.check('16,000 inserts in bursts: nearly all hidden, frames as smooth as with the extension off', async () => {
+    const url = `${hostile}/flood.html`;
+    const [total, bursts, gapMs] = [16000, 8, 300];
+    // Runs the flood and measures the page's longest frame gap, for `ms` or, with the extension
+    // on, until nearly all inserts are hidden and a second more (frames after the last apply).
+    const run = async (enabled, ms) => {
+      await d.goto(url);
+      await ready(d, url);
+      if (!enabled) await d.send(url, { type: 'bersih:toggle', enabled: false });
+      const started = Date.now();
+      await d.page(([n, b, g]) => window.__flood.start(n, b, g), [total, bursts, gapMs]);
+      if (ms) await sleep(ms);
+      else {
+        await sleep(bursts * gapMs);
+        await waitFor(() => d.page((n) => document.querySelectorAll('p.flood[data-bersih-hidden]').length >= n, total * 0.99), {
+          timeout: 20000,
+          every: 250,
+          what: 'the inserts hidden',
+        });
+        await sleep(1000);
+      }
+      const gap = await d.page(() => window.__flood.stop());
+      return { gap, ms: Date.now() - started, visible: await d.page(() => window.__flood.visible()), stats: await d.send(url, { type: 'bersih:stats' }) };
+    };
+    // The longest frame gap moves with the load of a shared machine: up to three pairs of runs,
+    // the first within the bound passes.
+    const gaps = [];
+    const smooth = ({ on, off }) => on <= 1.5 * off + 100;
+    while (gaps.length < 3 && !gaps.some(smooth)) {
+      const on = await run(true);
+      tasks.push({ page: 'flood', ...tasksOf(on.stats) });
+      assert(on.visible <= total * 0.01, `${on.visible} of ${total} inserts still shown`);
+      const off = await run(false, on.ms);
+      assert(off.visible === total, `${total - off.visible} hidden with the extension off`);
+      gaps.push({ on: on.gap, off: off.gap });
+    }
+    console.log(`  (longest frame gaps, ms, with the extension and with it off: ${gaps.map((g) => `${g.on}/${g.off}`).join(', ')})`);
+    assert(gaps.some(smooth), 'frames with the extension always over 1.5 times as far apart as without it, plus 100 ms');
+  });
+
+  await r.check('unsafe image addresses (javascript:, data:) reach neither the reader nor a copy', async () => {
+    const url = `${hostile}/unsafe-image.html`;
+    const unsafe = /javascript:|data:/i;
+    await d.goto(url);
+    await ready(d, url);
+    expectHidden(await d.page(inspect), 'unsafe-image');
+    assert((await d.send(url, { type: 'bersih:toggle-reader' })).open, 'toggle-reader');
+    await waitFor(() => d.reader(readerView), { what: 'reader' });
+    const drawn = await d.reader((root) => ({
+      images: [...root.querySelectorAll('img')].map((i) => i.getAttribute('src')),
+      attrs: [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => `${a.name}=${a.value}`)),
+    }));
+    await d.key('Escape');
+    // The body's one http(s) image is drawn, so images are not simply all dropped.
+    assert(drawn.images.length === 1 && /^http:\/\/[^/]+\/lead\.svg$/.test(drawn.images[0]), `reader images ${JSON.stringify(drawn.images)}`);
+    assert(!drawn.attrs.some((a) => unsafe.test(a)), `in the reader: ${drawn.attrs.filter((a) => unsafe.test(a))}`);
+    for (const format of ['markdown', 'text']) {
+      const copy = await d.send(url, { type: 'bersih:copy', format });
+      assert(copy.ok && copy.text.includes('Two keepers moved back') && !unsafe.test(copy.text), `${format} copy: ${copy.text}`);
+    }
+    assert((await d.page(() => typeof window.__pwned)) === 'undefined', 'an unsafe address ran');
+  });
+
+  await r.check(`no task of the content script over ${LONG_TASK_MS} ms on the heavy hostile pages`, async () => {
+    console.log(`  (longest tasks, ms, page-load read/after: ${tasks.map((t) => `${t.page} ${t.read}/${t.after}`).join(', ')})`);
+    const missing = ['jsonld', 'pushstate', 'churn', 'flood'].filter((p) => !tasks.some((t) => t.page === p));
+    assert(!missing.length, `no measure from ${missing} (its check failed)`);
+    const long = tasks.filter((t) => Math.max(t.read, t.after) > LONG_TASK_MS);
+    assert(!long.length, `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(long)}`);
   });
 }
