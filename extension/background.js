@@ -31,7 +31,7 @@ const names = loader(bersihNames, 'pkg/bersih_names_bg.wasm');
 /** Most pages one `bersih:hide` message may carry (a content script sends at most 64). */
 const MAX_PAGES = 64;
 /** Longest markup `bersih:hide-markup` parses (live.js sends at most this much). */
-const MAX_MARKUP = 4000000;
+const MAX_MARKUP = 1500000;
 
 async function article(page, options, withNames) {
   const bersih = await core();

@@ -148,7 +148,7 @@ export async function runHostileChecks(d, origin, r) {
   });
 
   await r.check('a DOM its markup does not reproduce is walked, never hidden by wrong positions', async () => {
-    for (const name of ['markup-nest', 'markup-split']) {
+    for (const name of ['markup-nest', 'markup-split', 'markup-script', 'markup-comment']) {
       const url = `${hostile}/${name}.html`;
       await d.goto(url);
       const s = await ready(d, url);

@@ -2,10 +2,13 @@
 // without it, in real browsers, on the shared corpora, next to what Readability.js costs on the
 // same documents in the same run. A benchmark, run by hand (not part of scripts/test.sh):
 //
-//   node tests/e2e/pageload.mjs [--browser chromium|firefox|both] [--pages N] [--ext DIR] [--settle MS]
+//   node tests/e2e/pageload.mjs [--browser chromium|firefox|both] [--pages N] [--set NAME]
+//                               [--loads N] [--ext DIR] [--settle MS]
 //
 //   --browser  chromium (default), firefox or both
 //   --pages N  only the first N pages of each set (quick runs); default: all
+//   --set      only the page set whose name contains NAME ("mozilla", "indonesian")
+//   --loads N  loads per page and arm (default 3); more resolve small differences on a busy machine
 //   --ext DIR  the built Chromium extension (default dist/chrome); Firefox installs the sibling
 //              firefox/ directory (dist/firefox), as `bash scripts/build.sh` lays them out
 //   --settle   ms waited after the load event before the sample, the same in both arms (500)
@@ -15,7 +18,7 @@
 // ../shared/corpora (or $BERSIH_SHARED/corpora), served by server.mjs on 127.0.0.1. Requests to
 // any other host go to a local proxy that closes the connection at once (they fail fast, as
 // offline); images are off. Each browser runs as two instances with fresh profiles of their own:
-// "with" has the extension, "without" has no extension at all. Each page is loaded three times in
+// "with" has the extension, "without" has no extension at all. Each page is loaded three times (--loads) in
 // each, alternately (with, without; then without, with; ...), each time in a new tab, closed
 // after, which gets a renderer / content process of its own (checked: `fresh` in the rows).
 // After the load event both arms wait the same settle time; the "with" arm also waits for the
@@ -26,8 +29,8 @@
 //   threads  CPU ms of all its live threads (schedstat); stat: utime+stime (10 ms ticks)
 //   rss, pss MB (/proc/<pid>/smaps_rollup)
 // The process is new for each load, so its totals are this load's cost (plus the process's own
-// start, the same in both arms). Per page, "extra" = the median of its 3 "with" loads minus the
-// median of its 3 "without" loads; the tables give the median, p90 and max over the pages.
+// start, the same in both arms). Per page, "extra" = the median of its "with" loads minus the
+// median of its "without" loads; the tables give the median, p90 and max over the pages.
 // Chromium (playwright-core): site isolation is off, so the whole tab, failed cross-site frames
 // included, is one renderer. Each load is traced over CDP (devtools.timeline categories, in both
 // arms, so both carry the overhead): the trace names the tab's renderer (FrameCommittedInBrowser)
@@ -73,6 +76,8 @@ const { values: opt } = parseArgs({
   options: {
     browser: { type: 'string', default: 'chromium' },
     pages: { type: 'string' },
+    set: { type: 'string', default: '' },
+    loads: { type: 'string', default: '3' },
     ext: { type: 'string', default: extensionDir('chrome') },
     settle: { type: 'string', default: '500' },
   },
@@ -81,7 +86,7 @@ const BROWSERS = opt.browser === 'both' ? ['chromium', 'firefox'] : [opt.browser
 if (!BROWSERS.every((b) => b === 'chromium' || b === 'firefox')) throw new Error(`--browser ${opt.browser}: chromium, firefox or both`);
 const EXT = { chromium: path.resolve(opt.ext), firefox: path.join(path.resolve(opt.ext), '..', 'firefox') };
 const SETTLE_MS = Number(opt.settle);
-const LOADS = 3;
+const LOADS = Number(opt.loads);
 const STATS = { type: 'bersih:stats' };
 
 const shared = process.env.BERSIH_SHARED || path.join(repo, '..', 'shared');
@@ -93,7 +98,7 @@ const SETS = [
   { name: 'Mozilla pages', pages: rel(walk(path.join(corpora, 'readability-test-pages')).filter((f) => path.basename(f) === 'source.html')) },
   // The synthetic pages there are 2–8 KB placeholders, not real pages.
   { name: 'Indonesian pages', pages: rel(walk(path.join(corpora, 'id-news-html')).filter((f) => f.endsWith('.html') && !/synthetic/.test(f))) },
-].filter((s) => s.pages.length);
+].filter((s) => s.pages.length && s.name.toLowerCase().includes(opt.set.toLowerCase()));
 if (!SETS.length) {
   console.log(`no corpora at ${corpora}`);
   process.exit(0);
