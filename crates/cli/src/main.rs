@@ -338,7 +338,7 @@ impl<'a> Report<'a> {
             lead_image: art.and_then(|x| x.lead_image.as_ref()),
             excerpt: art.and_then(|x| x.excerpt.as_deref()),
             reading_minutes: art.map_or(0, |x| x.reading_minutes),
-            next_page: art.and_then(|x| x.next_page.as_deref()),
+            next_page: art.and_then(|x| x.pagination.next.as_deref()),
             text: art.map_or("", |x| x.text.as_str()),
             markdown: art.map_or("", |x| x.markdown.as_str()),
             html: art.map_or("", |x| x.html.as_str()),

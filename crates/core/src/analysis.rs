@@ -118,8 +118,9 @@ pub struct Article {
     pub excerpt: Option<String>,
     /// Estimated reading time in whole minutes (at least 1).
     pub reading_minutes: u32,
-    /// Absolute address of the next page of a paginated article.
-    pub next_page: Option<String>,
+    /// How the story is split over pages: the model, the pages' addresses, the count, the next
+    /// page and a "show all" address ([`crate::Pagination`]).
+    pub pagination: crate::Pagination,
     /// Plain text, paragraphs separated by a blank line.
     pub text: String,
     /// Markdown.

@@ -66,6 +66,13 @@ pub fn query_value<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// The origin of an absolute `http(s)` address, `scheme://host[:port]` in lower case: two
+/// addresses with the same origin are on the same site, which is all a reader may follow.
+pub fn origin(url: &str) -> Option<String> {
+    let parts = Parts::absolute(url.trim())?;
+    Some(format!("{}://{}", parts.scheme, parts.authority))
+}
+
 /// `url` without its query and fragment: the address of "the same document".
 pub fn document_part(url: &str) -> &str {
     let (rest, _) = split_off(url, '#');

@@ -50,7 +50,7 @@ fn check(dir: &Path) -> Vec<String> {
         ("editor", article.editor.as_deref()),
         ("published", article.published.as_deref()),
         ("site_name", article.site_name.as_deref()),
-        ("next_page", article.next_page.as_deref()),
+        ("next_page", article.pagination.next.as_deref()),
     ];
     for (key, got) in fields {
         if let Some(w) = want[key].as_str() {

@@ -76,7 +76,7 @@ fn kompas_like_credit_line_in_body() {
         Some("Menteri ESDM memberi keterangan di Jakarta.")
     );
     assert_eq!(
-        meta.next_page.as_deref(),
+        meta.pagination.next.as_deref(),
         Some("https://nasional.kompas.com/read/2025/06/18/21350001/judul?page=2")
     );
 }
@@ -108,17 +108,17 @@ fn tribun_like_pager_with_rel_page_and_query() {
     let url = "https://www.tribunnews.com/regional/2026/07/24/harga-cabai-naik";
     let meta = read(&page, Some(body), Some(url));
     assert_eq!(
-        meta.next_page.as_deref(),
+        meta.pagination.next.as_deref(),
         Some("https://www.tribunnews.com/regional/2026/07/24/harga-cabai-naik?page=2")
     );
     let second = read(&page, Some(body), Some(&format!("{url}?page=2")));
     assert_eq!(
-        second.next_page.as_deref(),
+        second.pagination.next.as_deref(),
         Some("https://www.tribunnews.com/regional/2026/07/24/harga-cabai-naik?page=3")
     );
     let last = read(&page, Some(body), Some(&format!("{url}?page=3")));
     assert_eq!(
-        last.next_page, None,
+        last.pagination.next, None,
         "no page 4, and page=all is not a next page"
     );
 }
@@ -141,7 +141,7 @@ fn detik_like_numbered_pager_in_the_path() {
     let body = element(&page, "detail__body-text");
     let story =
         "https://www.detik.com/edu/detikpedia/d-7012345/lima-fakta-gerhana-bulan-total-malam-ini";
-    let next = |url: Option<&str>| read(&page, Some(body), url).next_page;
+    let next = |url: Option<&str>| read(&page, Some(body), url).pagination.next;
     assert_eq!(
         next(None).as_deref(),
         Some(format!("{story}/2").as_str()),
@@ -175,7 +175,7 @@ fn detik_like_visible_date_and_author_box() {
         Some("https://akcdn.detik.net.id/visual/banjir.jpg")
     );
     assert_eq!(
-        meta.next_page, None,
+        meta.pagination.next, None,
         "a 'next article' feed is not a next page"
     );
 }
@@ -230,7 +230,7 @@ fn english_page_with_open_graph() {
     assert_eq!(image.src, "https://cdn.example.com/markets.jpg");
     assert_eq!(image.caption.as_deref(), Some("Traders on the floor."));
     assert_eq!(
-        meta.next_page.as_deref(),
+        meta.pagination.next.as_deref(),
         Some("https://news.example.com/2026/07/24/markets/2/")
     );
     assert_eq!(
@@ -326,7 +326,9 @@ fn synthetic_pagers() {
     let dir = shared().join("id-news-html/egi-media-crawl-2026-synthetic");
     let next = |name: &str, body_class: &str| {
         let page = parse(&fs::read_to_string(dir.join(name)).expect("synthetic page"));
-        read(&page, Some(element(&page, body_class)), None).next_page
+        read(&page, Some(element(&page, body_class)), None)
+            .pagination
+            .next
     };
     let tribun = "https://www.tribunnews.com/internasional/9000301/contoh-judul-artikel-utama-untuk-fixture-offline-sprint-6b";
     assert_eq!(

@@ -71,6 +71,14 @@ pub struct Table {
     pub source_labels: &'static [&'static str],
     /// Link texts that lead to the next page of a paginated article ("halaman selanjutnya").
     pub next_page_links: &'static [&'static str],
+    /// Link texts that lead to the previous page ("sebelumnya"): with the next-page texts, page
+    /// labels and numbers they make up a pager's line, which a merged story leaves out.
+    pub previous_page_links: &'static [&'static str],
+    /// Words that label a page number ("halaman" in "Halaman 2", "Halaman 1/4").
+    pub page_labels: &'static [&'static str],
+    /// Link texts that lead to the whole story on one page ("tampilkan semua"); taken only
+    /// when the link stays within the story.
+    pub show_all_links: &'static [&'static str],
     /// Frequent function words, used to guess the page language.
     pub stopwords: &'static [&'static str],
 }
@@ -242,6 +250,9 @@ mod tests {
             check_slice("editor_labels", t.lang, t.editor_labels);
             check_slice("source_labels", t.lang, t.source_labels);
             check_slice("next_page_links", t.lang, t.next_page_links);
+            check_slice("previous_page_links", t.lang, t.previous_page_links);
+            check_slice("page_labels", t.lang, t.page_labels);
+            check_slice("show_all_links", t.lang, t.show_all_links);
             check_slice("stopwords", t.lang, t.stopwords);
             let months: Vec<&str> = t.months.iter().map(|m| m.0).collect();
             check_slice("months", t.lang, &months);

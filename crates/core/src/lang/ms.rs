@@ -46,5 +46,8 @@ pub(super) const TABLE: Table = Table {
     editor_labels: &["editor", "pengarang", "penyunting"],
     source_labels: &["sumber"],
     next_page_links: &["halaman seterusnya", "seterusnya"],
+    previous_page_links: &["halaman sebelumnya", "sebelumnya"],
+    page_labels: &["halaman", "muka surat"],
+    show_all_links: &["lihat semua halaman", "papar semua"],
     stopwords: &["ada", "akan", "antara", "atau", "bagi", "bahawa", "banyak", "beliau", "belum", "boleh", "bukan", "dalam", "dan", "dari", "daripada", "dengan", "di", "dia", "hanya", "ia", "iaitu", "ialah", "ini", "itu", "juga", "kami", "kata", "ke", "kepada", "kerana", "kita", "lagi", "lebih", "mahu", "manakala", "menerusi", "mereka", "namun", "oleh", "pada", "para", "sahaja", "saya", "sebagai", "sebelum", "secara", "sehingga", "selepas", "seperti", "serta", "sudah", "telah", "tetapi", "tidak", "untuk", "yang"],
 };

@@ -145,7 +145,7 @@ mod tests {
             lead_image: None,
             excerpt: None,
             reading_minutes: 1,
-            next_page: None,
+            pagination: Default::default(),
             text: "Banjir rob merendam pesisir.\n\nWarga mengungsi.".into(),
             markdown: "**JAKARTA** – Banjir rob merendam pesisir.\n\nWarga mengungsi.".into(),
             html: String::new(),

@@ -1,5 +1,5 @@
 //! Article metadata: title, credits (byline, editor, source), site, publication time, lead image,
-//! description and the next page of a paginated article.
+//! description and the pagination of a story split over pages ([`pagination`]).
 //!
 //! Why this order of sources: what a page declares for machines (JSON-LD, `<meta>`) is written
 //! once by the CMS and survives re-templating, so it wins; the visible page is the fallback, read
@@ -15,7 +15,7 @@ mod credits;
 mod head;
 mod image;
 mod jsonld;
-mod next_page;
+pub mod pagination;
 mod published;
 mod title;
 
@@ -42,8 +42,8 @@ pub struct Metadata {
     pub lead_image: Option<LeadImage>,
     /// Short summary the page declares.
     pub description: Option<String>,
-    /// Absolute address of the next page of a paginated article.
-    pub next_page: Option<String>,
+    /// How the story is split over pages, and where they are.
+    pub pagination: pagination::Pagination,
     /// Nodes inside the body whose text became metadata (credit lines, the date line, the
     /// headline), in document order: the article text leaves them out.
     pub consumed: Vec<NodeId>,
@@ -85,7 +85,7 @@ pub fn declared(page: &Page, url: Option<&str>) -> Declared {
 }
 
 /// Reads the metadata of `page`. `body` is the article container, when known: credit and date
-/// lines inside it are reported as consumed, and the next page is looked for in and after it.
+/// lines inside it are reported as consumed, and the pager is looked for in and after it.
 /// `url` is the page address, used to resolve links and images.
 pub fn read(page: &Page, body: Option<NodeId>, url: Option<&str>) -> Metadata {
     read_with(page, body, &declared(page, url))
@@ -121,7 +121,7 @@ pub fn read_with(page: &Page, body: Option<NodeId>, declared: &Declared) -> Meta
         published: published.value,
         lead_image: image::find(page, body, head, article),
         description: description(head, article),
-        next_page: body.and_then(|b| next_page::find(page, b, head)),
+        pagination: body.map_or_else(Default::default, |b| pagination::read(page, b, head)),
         consumed,
     }
 }

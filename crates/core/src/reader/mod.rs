@@ -98,7 +98,7 @@ pub fn read(
         lead_image: meta.lead_image,
         excerpt,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
-        next_page: meta.next_page,
+        pagination: meta.pagination,
         text: rendered.text,
         markdown: rendered.markdown,
         html: rendered.html,
