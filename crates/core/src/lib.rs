@@ -31,4 +31,5 @@ pub use analysis::{
     analyse, Analysis, Article, Highlights, Kind, LeadImage, Options, Reason, Removal, Rule,
 };
 pub use page::{NodeId, Page, PageBuilder};
+pub use reader::merge::{merge, Refusal};
 pub use reader::metadata::pagination::{Model as PageModel, Pagination};

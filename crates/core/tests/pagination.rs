@@ -117,3 +117,112 @@ fn no_address_on_another_host() {
     assert!(p.pages.is_empty(), "{:?}", p.pages);
     assert_eq!(p.model, PageModel::None);
 }
+
+/// The pages of a fixture story, analysed at the addresses page 1 gives for them.
+fn story(names: &[&str]) -> Vec<Analysis> {
+    let first = analysed(names[0], None);
+    let pages = first
+        .article
+        .as_ref()
+        .expect("page 1")
+        .pagination
+        .pages
+        .clone();
+    let mut res = vec![first];
+    for (i, name) in names.iter().enumerate().skip(1) {
+        res.push(analysed(name, pages.get(i).map(String::as_str)));
+    }
+    res
+}
+
+/// Where `needle` starts in `text`, asserting it occurs exactly once.
+fn once(text: &str, needle: &str) -> usize {
+    assert_eq!(text.matches(needle).count(), 1, "{needle:?} in:\n{text}");
+    text.find(needle).unwrap()
+}
+
+#[test]
+fn three_query_pages_merge_into_one_story_in_order() {
+    let merged = bersih::merge(&story(&["tribun-1.html", "tribun-2.html", "tribun-3.html"]))
+        .expect("one story");
+    let article = merged.article.as_ref().unwrap();
+    let text = &article.text;
+    let order = [
+        once(text, "Harga cabai rawit di Pasar Induk Caringin"),
+        once(text, "Asep Sunandar"),
+        once(text, "akan menggelar operasi pasar"),
+        once(text, "memeriksa gudang-gudang"),
+        once(text, "mengurangi pembelian cabai"),
+        once(text, "panen raya di Garut"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    for absent in [
+        "Baca juga",
+        "Harga Bawang Merah",
+        "Stok Beras Aman",
+        "ADVERTISEMENT",
+        "Halaman",
+        "Tampilkan Semua",
+        "Berita pilihan lain",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+    assert_eq!(article.title, "Harga Cabai Naik Jelang Idul Adha");
+    assert_eq!(article.byline.as_deref(), Some("Rina Wulandari"));
+    for out in [&article.markdown, &article.html] {
+        assert_eq!(out.matches("Caringin").count(), 1, "{out}");
+        assert!(out.contains("panen raya di Garut"));
+    }
+    let copy = article.copy(bersih::reader::copy::Format::Markdown, Some(TRIBUN));
+    assert_eq!(copy.matches("Harga Cabai Naik Jelang Idul Adha").count(), 1);
+    assert_eq!(copy.matches("Rina Wulandari").count(), 1, "{copy}");
+    assert!(merged.removed.len() >= 6, "every page's insert and ad");
+}
+
+#[test]
+fn path_pages_merge_without_the_page_heading_or_pager() {
+    let merged = bersih::merge(&story(&["detik-1.html", "detik-2.html"])).expect("one story");
+    let text = &merged.article.as_ref().unwrap().text;
+    let first = once(text, "Gerhana bulan total akan terlihat");
+    let heading = once(text, "1. Berlangsung lebih dari satu jam");
+    let last = once(text, "disebut bulan darah");
+    assert!(first < heading && heading < last, "{text}");
+    for absent in ["Halaman", "Supermoon", "ADVERTISEMENT", "gerhana\n"] {
+        assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn kompas_like_pages_merge_without_labels_or_pager() {
+    let merged = bersih::merge(&story(&["kompas-1.html", "kompas-2.html"])).expect("one story");
+    let text = &merged.article.as_ref().unwrap().text;
+    assert!(once(text, "Pemerintah mengumumkan kebijakan") < once(text, "puluhan triliun"));
+    for absent in [
+        "Halaman",
+        "Sebelumnya",
+        "Selanjutnya",
+        "Bansos",
+        "Advertisement",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn another_story_or_no_article_is_refused() {
+    let other = bersih::merge(&[
+        analysed("tribun-1.html", None),
+        analysed("detik-2.html", None),
+    ]);
+    assert!(
+        matches!(other, Err(bersih::Refusal::OtherTitle { page: 2, .. })),
+        "{other:?}"
+    );
+    let empty = analyse(
+        &html::parse("<p>Halaman tidak ditemukan</p>"),
+        &Options::default(),
+    );
+    let none = bersih::merge(&[analysed("tribun-1.html", None), empty]);
+    assert_eq!(none.unwrap_err(), bersih::Refusal::NoArticle(2));
+    assert_eq!(bersih::merge(&[]).unwrap_err(), bersih::Refusal::NoPages);
+}

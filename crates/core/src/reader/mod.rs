@@ -1,6 +1,7 @@
 //! Reader extraction: the article body ([`extract`]), cleaned ([`clean`]), its metadata
 //! ([`metadata`], [`dates`]), its renderings ([`render`], `plain`), its entity highlights
-//! (`highlight`) and the copy headed by its credits ([`copy`]).
+//! (`highlight`), the copy headed by its credits ([`copy`]), and the pages of one story merged
+//! ([`merge`]).
 //!
 //! Invariant: the reader never decides what to hide on the page; it receives the detectors'
 //! decisions and leaves those blocks out of the article.
@@ -11,6 +12,7 @@ pub mod dates;
 mod edges;
 pub mod extract;
 mod highlight;
+pub mod merge;
 pub mod metadata;
 mod plain;
 mod prose;
@@ -97,13 +99,18 @@ pub fn read(
         published: meta.published,
         lead_image: meta.lead_image,
         excerpt,
-        reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+        reading_minutes: reading_minutes(words),
         pagination: meta.pagination,
         text: rendered.text,
         markdown: rendered.markdown,
         html: rendered.html,
         blocks: rendered.blocks,
     })
+}
+
+/// Reading time of `words` words in whole minutes, at least 1.
+fn reading_minutes(words: usize) -> u32 {
+    words.div_ceil(WORDS_PER_MINUTE).max(1) as u32
 }
 
 /// Why the extracted text is not an article, if it is not: too short, mostly links, or no
