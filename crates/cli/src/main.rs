@@ -16,6 +16,10 @@ const USAGE: &str = "usage:
   bersih extract FILE [--url URL] [--format json|text|markdown|html] [--no-names]
       Names (people, organisations, places) are recognised only for the formats that show
       them (json: `entities`; html: marks); --no-names skips them there too.
+  bersih extract FILE1 FILE2 ... --merge [--url URL-of-page-1] [--format ...] [--no-names]
+      Saved pages of one story, in order, merged into one article (nothing is fetched); the
+      later pages are read at the addresses page 1 gives for them. Pages of another story,
+      or without an article, are refused (exit 2).
   bersih ner FILE [--lang id|ms|en] [--document] [--genre news|reference|project]
       CoNLL tokens in, token<TAB>BIO tag out. Sentences between -DOCSTART- lines form one
       document, whose mentions are made to agree; without such lines each sentence stands
@@ -34,7 +38,9 @@ enum Format {
 }
 
 struct ExtractArgs {
-    file: String,
+    /// The pages: one, or several with `merge`.
+    files: Vec<String>,
+    merge: bool,
     url: Option<String>,
     format: Format,
     names: bool,
@@ -61,10 +67,11 @@ fn main() -> ExitCode {
 }
 
 fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
-    let mut file = None;
+    let mut files = Vec::new();
     let mut url = None;
     let mut format = Format::Json;
     let mut names = true;
+    let mut merge = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -83,14 +90,20 @@ fn parse_extract(args: &[String]) -> Result<ExtractArgs, String> {
                 }
             }
             "--no-names" => names = false,
+            "--merge" => merge = true,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
-            _ if file.is_none() => file = Some(a.clone()),
-            _ => return Err(format!("unexpected argument {a}\n{USAGE}")),
+            _ => files.push(a.clone()),
         }
     }
-    let file = file.ok_or_else(|| format!("missing FILE\n{USAGE}"))?;
+    if files.is_empty() {
+        return Err(format!("missing FILE\n{USAGE}"));
+    }
+    if let Some(extra) = files.get(1).filter(|_| !merge) {
+        return Err(format!("unexpected argument {extra}\n{USAGE}"));
+    }
     Ok(ExtractArgs {
-        file,
+        files,
+        merge,
         url,
         format,
         names,
@@ -215,14 +228,40 @@ fn read_input(file: &str) -> Result<Vec<u8>, String> {
 }
 
 fn extract(args: &ExtractArgs) -> Result<u8, String> {
-    let bytes = read_input(&args.file)?;
     let start = Instant::now();
-    let page = bersih::html::parse_bytes(&bytes);
-    let opts = bersih::Options {
-        url: args.url.clone(),
-        ..Default::default()
+    let mut nodes = 0;
+    let mut analyses = Vec::with_capacity(args.files.len());
+    // Later pages are read at the addresses page 1 gives for them, so their links resolve.
+    let mut addresses = Vec::new();
+    for (i, file) in args.files.iter().enumerate() {
+        let page = bersih::html::parse_bytes(&read_input(file)?);
+        nodes += page.len();
+        let url = match i {
+            0 => args.url.clone(),
+            _ => addresses.get(i).cloned(),
+        };
+        let analysis = bersih::analyse(
+            &page,
+            &bersih::Options {
+                url,
+                ..Default::default()
+            },
+        );
+        if i == 0 {
+            addresses = analysis
+                .article
+                .as_ref()
+                .map(|a| a.pagination.pages.clone())
+                .unwrap_or_default();
+        }
+        analyses.push(analysis);
+    }
+    let source = args.files.join(", ");
+    let mut analysis = if args.merge {
+        bersih::merge(&analyses).map_err(|e| format!("cannot merge {source}: {e}"))?
+    } else {
+        analyses.pop().expect("one file at least")
     };
-    let mut analysis = bersih::analyse(&page, &opts);
     // Only the formats that show names pay for recognising them.
     let shows_names = matches!(args.format, Format::Json | Format::Html);
     let mut entities = Vec::new();
@@ -239,20 +278,14 @@ fn extract(args: &ExtractArgs) -> Result<u8, String> {
     let found = analysis.article.is_some();
     let out = match args.format {
         Format::Json => {
-            let report = Report::new(
-                &analysis,
-                &entities,
-                args.url.as_deref(),
-                page.len(),
-                micros,
-            );
+            let report = Report::new(&analysis, &entities, args.url.as_deref(), nodes, micros);
             let mut s = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             s.push('\n');
             s
         }
         _ => match &analysis.article {
             None => {
-                eprintln!("bersih: no article found in {}", args.file);
+                eprintln!("bersih: no article found in {source}");
                 return Ok(EXIT_NO_ARTICLE);
             }
             Some(a) => {
@@ -273,7 +306,7 @@ fn extract(args: &ExtractArgs) -> Result<u8, String> {
     // A closed pipe (`| head`) is not an error worth reporting.
     let _ = stdout.write_all(out.as_bytes());
     if !found {
-        eprintln!("bersih: no article found in {}", args.file);
+        eprintln!("bersih: no article found in {source}");
         return Ok(EXIT_NO_ARTICLE);
     }
     Ok(0)
@@ -295,6 +328,7 @@ struct Report<'a> {
     excerpt: Option<&'a str>,
     reading_minutes: u32,
     next_page: Option<&'a str>,
+    pagination: Option<&'a bersih::Pagination>,
     text: &'a str,
     markdown: &'a str,
     html: &'a str,
@@ -339,6 +373,7 @@ impl<'a> Report<'a> {
             excerpt: art.and_then(|x| x.excerpt.as_deref()),
             reading_minutes: art.map_or(0, |x| x.reading_minutes),
             next_page: art.and_then(|x| x.pagination.next.as_deref()),
+            pagination: art.map(|x| &x.pagination),
             text: art.map_or("", |x| x.text.as_str()),
             markdown: art.map_or("", |x| x.markdown.as_str()),
             html: art.map_or("", |x| x.html.as_str()),

@@ -146,6 +146,7 @@ fn json_has_exactly_the_contract_keys() {
         "excerpt",
         "reading_minutes",
         "next_page",
+        "pagination",
         "text",
         "markdown",
         "html",

@@ -197,6 +197,10 @@ fn kompas_like_pages_merge_without_labels_or_pager() {
     let merged = bersih::merge(&story(&["kompas-1.html", "kompas-2.html"])).expect("one story");
     let text = &merged.article.as_ref().unwrap().text;
     assert!(once(text, "Pemerintah mengumumkan kebijakan") < once(text, "puluhan triliun"));
+    assert!(
+        text.ends_with("dengan disiplin."),
+        "the pager's numbers: {text}"
+    );
     for absent in [
         "Halaman",
         "Sebelumnya",

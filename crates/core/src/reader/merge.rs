@@ -134,7 +134,7 @@ fn story_title(title: &str) -> String {
     let t = text::normalise(title);
     let cut = all(|t| t.page_labels)
         .filter_map(|label| t.rfind(&format!("{label} ")))
-        .filter(|&at| is_pager_line(&t[at..]))
+        .filter(|&at| is_pager_line(&t[at..], false))
         .min();
     let kept = cut.map_or(t.as_str(), |at| &t[..at]);
     kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | '(' | ':'))
@@ -149,7 +149,8 @@ fn keep(block: &Block, seen: &mut HashSet<String>) -> bool {
         Block::Rule | Block::Row { .. } | Block::Pre(_) => return true,
         _ => {
             let t = plain::to_text(std::slice::from_ref(block));
-            if is_pager_line(&t) {
+            let linked = render::link_chars(block) == t.chars().count();
+            if is_pager_line(&t, linked) {
                 return false;
             }
             text::normalise(&t)

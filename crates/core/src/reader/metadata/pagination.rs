@@ -453,8 +453,9 @@ fn is_joiner_word(word: &str) -> bool {
 
 /// Whether a line of article text is a pager's or a page label, not prose: page numbers and
 /// the tables' pager words only ("Halaman 2", "1 2 3 Selanjutnya", "Halaman 1/4"), with at
-/// least a word or two numbers. A merged story leaves such lines out.
-pub(crate) fn is_pager_line(text: &str) -> bool {
+/// least a word or two numbers, or one number when the whole line is a link (a pager's item on
+/// a line of its own). A merged story leaves such lines out.
+pub(crate) fn is_pager_line(text: &str, linked: bool) -> bool {
     if text.len() > MAX_PAGER_LINE_BYTES {
         return false;
     }
@@ -476,7 +477,7 @@ pub(crate) fn is_pager_line(text: &str) -> bool {
             return false;
         }
     }
-    words > 0 || numbers > 1
+    words > 0 || numbers > 1 || (linked && numbers == 1)
 }
 
 /// Whether `word` is part of a pager phrase of the tables (page labels, next, previous, show all).
