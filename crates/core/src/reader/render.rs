@@ -621,7 +621,12 @@ pub fn to_html(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut lists: Vec<bool> = Vec::new();
     let mut in_table = false;
-    for b in blocks {
+    // A caption right after an image goes inside the image's figure, where it belongs.
+    let mut captioned = false;
+    for (i, b) in blocks.iter().enumerate() {
+        if std::mem::take(&mut captioned) {
+            continue;
+        }
         // A table ends before lists open or close: rows stand outside lists (depth 0).
         let row = matches!(b, Block::Row { first: false, .. });
         if in_table && !row {
@@ -654,7 +659,11 @@ pub fn to_html(blocks: &[Block]) -> String {
                 wrap_html("p", s, &mut out);
                 out.push_str("</blockquote>\n");
             }
-            Block::Caption(s) => wrap_html("figcaption", s, &mut out),
+            Block::Caption(s) => {
+                out.push_str("<figure>");
+                wrap_html("figcaption", s, &mut out);
+                out.push_str("</figure>\n");
+            }
             Block::Pre(t) => {
                 out.push_str("<pre>");
                 escape_html(t, &mut out);
@@ -665,7 +674,12 @@ pub fn to_html(blocks: &[Block]) -> String {
                 escape_html(src, &mut out);
                 out.push_str("\" alt=\"");
                 escape_html(alt, &mut out);
-                out.push_str("\" loading=\"lazy\"></figure>\n");
+                out.push_str("\" loading=\"lazy\">");
+                if let Some(Block::Caption(s)) = blocks.get(i + 1) {
+                    wrap_html("figcaption", s, &mut out);
+                    captioned = true;
+                }
+                out.push_str("</figure>\n");
             }
             Block::Row { first, cells } => {
                 if *first || !in_table {
@@ -867,6 +881,14 @@ mod tests {
         assert_eq!(
             to_html(&blocks),
             "<table>\n<tr><td>sel</td>\n</tr>\n</table>\n<ul>\n<li>butir</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn a_caption_goes_inside_its_image_figure() {
+        assert_eq!(
+            html_of("<figure><img src=\"/a.jpg\" alt=\"A\"><figcaption>Foto: A</figcaption></figure><p>Teks</p><figcaption>Lepas</figcaption>"),
+            "<figure><img src=\"/a.jpg\" alt=\"A\" loading=\"lazy\"><figcaption>Foto: A</figcaption>\n</figure>\n<p>Teks</p>\n<figure><figcaption>Lepas</figcaption>\n</figure>\n"
         );
     }
 }
