@@ -184,7 +184,7 @@ fn addresses(
     if let Some(own) = own {
         known.entry(current).or_insert_with(|| own.to_string());
     }
-    let made = count.unwrap_or(1).max(1).min(MAX_PAGES);
+    let made = count.unwrap_or(1).min(MAX_PAGES);
     for n in 1..=made {
         known
             .entry(n)
