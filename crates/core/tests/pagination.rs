@@ -230,3 +230,26 @@ fn another_story_or_no_article_is_refused() {
     assert_eq!(none.unwrap_err(), bersih::Refusal::NoArticle(2));
     assert_eq!(bersih::merge(&[]).unwrap_err(), bersih::Refusal::NoPages);
 }
+
+#[test]
+fn a_page_label_in_a_later_title_is_the_same_story() {
+    let page = |title: &str, text: &str| {
+        let html = format!(
+            "<html lang=id><head><title>{title} - Warta</title></head><body><article>\
+             <h1>{title}</h1><p>{text}</p></article></body></html>"
+        );
+        analyse(&html::parse(&html), &Options::default())
+    };
+    let first = page(
+        "Banjir Rob Rendam Pesisir",
+        "Banjir rob merendam ribuan rumah di pesisir utara sejak Senin pagi, dan warga mengungsi ke masjid serta sekolah terdekat.",
+    );
+    let second = page(
+        "Banjir Rob Rendam Pesisir - Halaman 2",
+        "Petugas gabungan mendirikan dapur umum dan memompa air dari permukiman sepanjang hari, kata kepala dinas setempat.",
+    );
+    let merged = bersih::merge(&[first, second]).expect("one story");
+    let article = merged.article.unwrap();
+    assert_eq!(article.title, "Banjir Rob Rendam Pesisir");
+    assert!(article.text.contains("warga mengungsi") && article.text.contains("dapur umum"));
+}

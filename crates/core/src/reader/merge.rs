@@ -73,8 +73,8 @@ pub fn merge(pages: &[Analysis]) -> Result<Analysis, Refusal> {
     let mut articles: Vec<&Article> = Vec::with_capacity(pages.len());
     for (i, analysis) in pages.iter().enumerate() {
         let article = analysis.article.as_ref().ok_or(Refusal::NoArticle(i + 1))?;
-        if let Some(first) = articles.first() {
-            same_story(first, article, i + 1)?;
+        if let Some(page1) = articles.first() {
+            same_story(page1, article, i + 1)?;
         }
         articles.push(article);
     }
@@ -129,16 +129,40 @@ fn same_story(first: &Article, other: &Article, n: usize) -> Result<(), Refusal>
     }
 }
 
-/// A title as the story's, without the page label later pages add ("Judul - Halaman 2").
+/// A title as the story's: without the page label later pages add and the separator before it
+/// ("Judul - Halaman 2 - Situs", "Judul Halaman 2 - Situs" read as "judul - situs").
 fn story_title(title: &str) -> String {
-    let t = text::normalise(title);
-    let cut = all(|t| t.page_labels)
-        .filter_map(|label| t.rfind(&format!("{label} ")))
-        .filter(|&at| is_pager_line(&t[at..], false))
-        .min();
-    let kept = cut.map_or(t.as_str(), |at| &t[..at]);
-    kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | '(' | ':'))
-        .to_string()
+    let lower = text::normalise(title);
+    let words: Vec<&str> = text::words(&lower).collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // The number of words of a page label and its number starting at word `i`, if any.
+    let label_at = |i: usize| {
+        all(|t| t.page_labels).find_map(|label| {
+            let n = label.split(' ').count();
+            let said = words.get(i..i + n)?.iter().map(|w| bare(w));
+            let numbered = words
+                .get(i + n)
+                .is_some_and(|w| bare(w).parse::<u32>().is_ok());
+            (said.eq(label.split(' ')) && numbered).then_some(n + 1)
+        })
+    };
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        match label_at(i) {
+            Some(n) => {
+                if kept.last().is_some_and(|w| bare(w).is_empty()) {
+                    kept.pop();
+                }
+                i += n;
+            }
+            None => {
+                kept.push(words[i]);
+                i += 1;
+            }
+        }
+    }
+    kept.join(" ")
 }
 
 /// Whether a block goes into the merged story: not a pager line or page label, and not text or
