@@ -18,6 +18,9 @@ const SERVED_MS = 1000;
  * to the background (ms): the background serves every tab, so this bounds how long one page
  * holds it (the reported attack held it 15.6 s). */
 const ROUND_TRIP_MS = 1000;
+/** Longest the background's core may take for one message of a hostile page (ms), as the
+ * background times it (its one-time compile left out): every other tab waits behind it. */
+const BACKGROUND_MS = 250;
 
 /** Runs in the bystander tab: how long after its load its insert was hidden (ms), once it was. */
 function served() {
@@ -28,9 +31,10 @@ function served() {
 /** The content script's longest tasks on a page, from its stats (ms): `read`, the page's last
  * read by markup, one task; `after`, the longest synchronous stretch of its work after that read
  * (sending the walks of rescans and of the reader, applying decisions). Every walk reads in
- * slices of 10 ms. The hostile pages' own tasks are not counted. */
+ * slices of 10 ms. The hostile pages' own tasks are not counted. `background`: the longest the
+ * background's core took for one of the page's messages. */
 function tasksOf(s) {
-  return { read: s.path === 'markup' ? s.ms.snapshot : 0, after: s.ms.task };
+  return { read: s.path === 'markup' ? s.ms.snapshot : 0, after: s.ms.task, background: s.ms.background };
 }
 
 /** Runs in the page with the reader's root, as a page that got hold of it would (Firefox hands
@@ -337,11 +341,11 @@ export async function runHostileChecks(d, origin, r) {
     assert((await d.page(() => typeof window.__pwned)) === 'undefined', 'an unsafe address ran');
   });
 
-  await r.check(`no task of the content script over ${LONG_TASK_MS} ms on the heavy hostile pages`, async () => {
-    console.log(`  (longest tasks, ms, page-load read/after: ${tasks.map((t) => `${t.page} ${t.read}/${t.after}`).join(', ')})`);
+  await r.check(`no task of the content script over ${LONG_TASK_MS} ms, none of the background over ${BACKGROUND_MS} ms, on the heavy hostile pages`, async () => {
+    console.log(`  (longest tasks, ms, page-load read/after/background: ${tasks.map((t) => `${t.page} ${t.read}/${t.after}/${t.background}`).join(', ')})`);
     const missing = ['jsonld', 'pushstate', 'churn', 'flood'].filter((p) => !tasks.some((t) => t.page === p));
     assert(!missing.length, `no measure from ${missing} (its check failed)`);
-    const long = tasks.filter((t) => Math.max(t.read, t.after) > LONG_TASK_MS);
-    assert(!long.length, `tasks over ${LONG_TASK_MS} ms: ${JSON.stringify(long)}`);
+    const long = tasks.filter((t) => Math.max(t.read, t.after) > LONG_TASK_MS || !(t.background <= BACKGROUND_MS));
+    assert(!long.length, `tasks over ${LONG_TASK_MS} ms, or background over ${BACKGROUND_MS} ms: ${JSON.stringify(long)}`);
   });
 }
