@@ -33,6 +33,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo check --target wasm32-unknown-unknown (the wasm crates build for the browser)"
 cargo check --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
 
+step "cargo check of the fuzz targets (outside the workspace; run by hand with scripts/fuzz.sh)"
+cargo check --manifest-path fuzz/Cargo.toml
+
 step "cargo test (release: the corpus and huge-page tests parse real pages)"
 cargo test --release --workspace
 

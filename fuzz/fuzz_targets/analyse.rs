@@ -36,11 +36,15 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = check_html(&article.html, true) {
         panic!("article HTML: {e}\n{}", article.html);
     }
+    let paging = &article.pagination;
     let addresses = article
         .lead_image
         .iter()
         .map(|i| &i.src)
-        .chain(&article.next_page);
+        .chain(&paging.story)
+        .chain(&paging.pages)
+        .chain(&paging.next)
+        .chain(&paging.show_all);
     for address in addresses {
         assert!(is_http(address), "address {address:?}");
     }

@@ -20,10 +20,12 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     }
     let (rest, fragment) = split_off(&href, '#');
     let (path, query) = split_off(rest, '?');
+    // Browsers read a backslash before the query as a slash in http(s) addresses.
+    let path = path.replace('\\', "/");
     let mut res = Parts { fragment, ..base };
     if let Some(authority_and_path) = path.strip_prefix("//") {
         // Extra slashes before the host are skipped, as `Parts::absolute` and browsers do.
-        let (authority, path) = split_authority(authority_and_path.trim_start_matches(['/', '\\']));
+        let (authority, path) = split_authority(authority_and_path.trim_start_matches('/'));
         if !plausible_authority(authority) {
             return None;
         }
@@ -38,7 +40,7 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
         let merged = if path.starts_with('/') {
             path.to_string()
         } else {
-            merge(&res.path, path)
+            merge(&res.path, &path)
         };
         res.path = remove_dot_segments(&merged);
         res.query = query;
@@ -120,7 +122,7 @@ impl<'a> Parts<'a> {
 impl std::fmt::Display for Parts<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}://{}", self.scheme, self.authority)?;
-        write_encoded(f, &self.path.replace('\\', "/"))?;
+        write_encoded(f, &self.path)?;
         if let Some(q) = self.query {
             f.write_str("?")?;
             write_encoded(f, q)?;
@@ -156,7 +158,9 @@ fn write_encoded(f: &mut std::fmt::Formatter<'_>, s: &str) -> std::fmt::Result {
 fn plausible_authority(authority: &str) -> bool {
     !authority.is_empty()
         && !authority.chars().any(|c| {
-            c.is_control() || matches!(c, ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^')
+            c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^')
         })
 }
 
@@ -191,6 +195,8 @@ fn merge(base_path: &str, reference: &str) -> String {
 
 /// RFC 3986 §5.2.4: resolves `.` and `..` segments of an absolute path.
 fn remove_dot_segments(path: &str) -> String {
+    // Browsers read a backslash in an http(s) path as a slash, so `\..` is a segment too.
+    let path = path.replace('\\', "/");
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     for (i, segment) in segments.iter().enumerate() {
@@ -291,6 +297,8 @@ mod tests {
             Some("https://example.com/berita/pemilu-%C3%BC"),
         );
         check("/a%20b\\c", Some("https://example.com/a%20b/c"));
+        check("\\a\\..\\b", Some("https://example.com/b"));
+        check("\\\\other.example\\x", Some("https://other.example/x"));
         // Encoding is stable: an emitted address resolves to itself.
         let once = resolve(BASE, "x y/ü?z w").unwrap();
         assert_eq!(resolve(&once, &once).as_deref(), Some(once.as_str()));
@@ -301,6 +309,7 @@ mod tests {
         check("//exa mple.com/x", None);
         check("http://a\"b.com/", None);
         check("https://<x>/", None);
+        check("http://a\u{2001}b.com/", None);
     }
 
     #[test]
