@@ -49,6 +49,8 @@
   const RENAVIGATE_MS = 1000;
   /** Longest slice of the page's first walk (ms): a big page is read over several tasks. */
   const WALK_SLICE_MS = 10;
+  /** Ancestors of a rescan root searched for another root holding it (the walk's context depth). */
+  const ROOT_NEST_LEVELS = 32;
   /** Elements whose addition never needs a rescan. */
   const SKIP_TAGS = new Set(['br', 'head', 'link', 'meta', 'script', 'style', 'noscript', 'template']);
 
@@ -210,6 +212,19 @@
     return node;
   }
 
+  /** The roots that no other root holds within ROOT_NEST_LEVELS ancestors. Why not `contains`
+   * on every pair: each call walks up from the node, so on a page nested 50,000 deep a batch of
+   * roots cost 100 million steps in one task; a root nested deeper inside another is only walked
+   * twice (its decisions are recorded once). */
+  function outermost(roots) {
+    const all = new Set(roots);
+    return roots.filter((root) => {
+      let a = root.parentNode;
+      for (let i = 0; a && i < ROOT_NEST_LEVELS; i++, a = a.parentNode) if (all.has(a)) return false;
+      return true;
+    });
+  }
+
   /** Whether the budget allows `n` more roots now; if not, when the window reopens (ms). */
   function budget(n) {
     const now = performance.now();
@@ -269,12 +284,8 @@
         if (batch.length >= ROOTS_PER_FLUSH) break;
         batch.push(node);
       }
-      const roots = [];
-      for (const node of batch) {
-        state.queue.delete(node);
-        const root = rootOf(node);
-        if (root && !roots.some((r) => r.contains(root))) roots.push(root);
-      }
+      for (const node of batch) state.queue.delete(node);
+      const roots = outermost(batch.map(rootOf).filter(Boolean));
       const wait = budget(roots.length);
       if (wait > 0) {
         for (const r of roots) state.queue.add(r); // kept, not dropped: retried when the window reopens
