@@ -14,9 +14,13 @@ pub(super) const TABLE: Table = Table {
         "read next",
         "read:",
         "related",
+        "related article",
         "related articles",
+        "related coverage",
         "related stories",
+        "related story",
         "see also:",
+        "watch:",
     ],
     ad_labels: &[
         "advertisement",

@@ -9,7 +9,11 @@ pub(super) const TABLE: Table = Table {
         "artikel berkaitan",
         "baca",
         "baca juga",
+        "baca lagi",
         "berita berkaitan",
+        "berkaitan:",
+        "lihat juga",
+        "tonton juga",
     ],
     ad_labels: &[
         "iklan",
