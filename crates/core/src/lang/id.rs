@@ -21,7 +21,6 @@ pub(super) const TABLE: Table = Table {
         "saksikan juga",
         "simak juga",
         "simak juga video",
-        "simak pula",
         "simak video",
         "tonton juga",
     ],

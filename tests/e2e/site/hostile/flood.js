@@ -1,18 +1,8 @@
 // Many inserts at once (tests/e2e/hostile.mjs): __flood.start(total, bursts, gapMs) adds `total`
-// "Baca juga" paragraphs in `bursts` equal bursts `gapMs` apart, and measures the longest gap
+// "Baca juga" paragraphs in `bursts` equal bursts `gapMs` apart, and measures (frames.js) the longest gap
 // between animation frames until __flood.stop() gives it (ms).
 (function () {
   var flood = (window.__flood = { added: 0, start: start, stop: stop, visible: visible });
-  var maxGap = 0;
-  var measuring = false;
-
-  function frame(last) {
-    return function (now) {
-      if (!measuring) return;
-      maxGap = Math.max(maxGap, now - last);
-      requestAnimationFrame(frame(now));
-    };
-  }
 
   function burst(n) {
     var html = '';
@@ -23,16 +13,12 @@
   }
 
   function start(total, bursts, gapMs) {
-    measuring = true;
-    requestAnimationFrame(function (now) {
-      requestAnimationFrame(frame(now));
-    });
+    window.__frames.start();
     for (var b = 0; b < bursts; b++) setTimeout(burst, b * gapMs, total / bursts);
   }
 
   function stop() {
-    measuring = false;
-    return Math.round(maxGap);
+    return window.__frames.stop();
   }
 
   /** How many of the paragraphs are still shown. */
