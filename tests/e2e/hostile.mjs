@@ -327,8 +327,10 @@ export async function runHostileChecks(d, origin, r) {
     await smoothUnder('flood', [total, bursts, gapMs], { total, share: 0.99, wait: bursts * gapMs });
   });
 
-  await r.check('inserts at the bottom of a 50,000-deep tree: all hidden, frames as smooth as with the extension off', async () => {
-    const [depth, total, gapMs] = [50000, 100, 20];
+  await r.check('inserts at the bottom of a 20,000-deep tree: all hidden, frames as smooth as with the extension off', async () => {
+    // 20,000: deep enough that a walk up the whole chain per root shows (it held frames 130–700
+    // ms apart at 50,000), shallow enough for geckodriver, which loses the session at 50,000.
+    const [depth, total, gapMs] = [20000, 100, 20];
     await smoothUnder('deep', [depth, total, gapMs], { total, share: 1, wait: total * gapMs });
   });
 
