@@ -96,8 +96,13 @@
     return { url: location.href, extra_phrases: common.extraPhrases(state.settings) };
   }
 
+  /** Sends to the background; the sending itself (the message's serialisation, synchronous) is
+   * counted as our work in `ms.task`. */
   async function ask(message) {
-    const res = await api.runtime.sendMessage(message);
+    const t = performance.now();
+    const pending = api.runtime.sendMessage(message);
+    worked(t);
+    const res = await pending;
     if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the background');
     state.ms.background = Math.max(state.ms.background, Number(res.ms) || 0);
     return res.result;
@@ -295,11 +300,8 @@
       if (roots.length) {
         state.rescans.roots += roots.length;
         const snaps = await live.walkEach(roots, true, bersihReader.host(), WALK_SLICE_MS);
-        let t = performance.now();
-        const asked = ask({ type: 'bersih:hide', pages: snaps.map(live.wire), options: options() });
-        worked(t);
-        const results = await asked;
-        t = performance.now();
+        const results = await ask({ type: 'bersih:hide', pages: snaps.map(live.wire), options: options() });
+        const t = performance.now();
         let found = 0;
         snaps.forEach((s, i) => (found += state.hides.add(s.nodes, results[i].decisions)));
         if (found) state.ms.apply += applyNow();
@@ -373,10 +375,7 @@
     const key = `${state.changes}|${location.href}|${names}`;
     if (state.article && state.article.key === key) return state.article.value;
     const snap = await live.walkSliced(document.documentElement, bersihReader.host(), WALK_SLICE_MS);
-    const t = performance.now();
-    const asked = ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
-    worked(t);
-    const value = await asked;
+    const value = await ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
     state.article = { key, value };
     return value;
   }
@@ -454,8 +453,8 @@
     return {
       hidden: s.hidden,
       items: s.items, // reason: {rule, evidence}, as the core gave it
-      // task: our longest synchronous stretch after the page-load read (whose read by markup,
-      // `snapshot`, is one task too; every walk reads in slices of WALK_SLICE_MS).
+      // task: our longest synchronous stretch besides taking the page's markup (`snapshot`, one
+      // task too): sending to the background, applying; every walk reads in slices of WALK_SLICE_MS.
       ms: { snapshot: round(state.ms.snapshot), analyse: round(state.ms.analyse), apply: round(state.ms.apply), reader: round(state.ms.reader), task: round(state.ms.task), background: round(state.ms.background) },
       rescans: { ...state.rescans },
       site: location.hostname,

@@ -29,8 +29,8 @@ function served() {
 }
 
 /** The content script's longest tasks on a page, from its stats (ms): `read`, the page's last
- * read by markup, one task; `after`, the longest synchronous stretch of its work after that read
- * (sending the walks of rescans and of the reader, applying decisions). Every walk reads in
+ * read by markup, one task; `after`, the longest other synchronous stretch of its work (sending
+ * the markup or a walk to the background, applying decisions). Every walk reads in
  * slices of 10 ms. The hostile pages' own tasks are not counted. `background`: the longest the
  * background's core took for one of the page's messages. */
 function tasksOf(s) {

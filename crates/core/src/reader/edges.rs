@@ -9,6 +9,7 @@
 
 use super::extract::Extraction;
 use super::is_live;
+use super::tags;
 use crate::analysis::{Kind, Reason, Removal, Rule};
 use crate::lang;
 use crate::page::{NodeId, Page};
@@ -103,7 +104,7 @@ fn heading_in(page: &Page, counts: &Counts, id: NodeId) -> Option<NodeId> {
 /// label without links whose whole text is a table heading ("Terpopuler", "Tags:").
 fn is_heading(page: &Page, counts: &Counts, id: NodeId) -> bool {
     let c = counts.get(id);
-    if matches!(page.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+    if tags::is_heading(page.tag(id)) {
         return c.link_words * 2 < c.words;
     }
     if c.link_words > 0 || c.words == 0 || c.words > LABEL_MAX_WORDS {
