@@ -1,8 +1,8 @@
 // The playground: the pasted page goes into a sandboxed iframe (no scripts); the extension's
 // live-DOM adapter (live.js) walks that document, the wasm core analyses the walk, the adapter
 // marks what the extension would hide; marks.css outlines and labels the marks instead of
-// hiding them. Everything shown (removals, article, entities) is what the core and the name
-// recogniser returned: this file only draws it.
+// hiding them. Everything shown (removals, article, entities, pagination) is what the core and
+// the name recogniser returned: this file only draws it.
 //
 //   sample / paste ──▶ <iframe sandbox srcdoc> ──walk──▶ Analysed ──decisions──▶ Hides.apply
 //                                                          ├──▶ analysis() ──▶ lists, reader
@@ -46,6 +46,22 @@ const RULE = {
   'sponsored-link': { id: 'Tautan bersponsor, rel', en: 'Sponsored link, rel' },
   boilerplate: { id: 'Bukan teks artikel', en: 'Not article text' },
 };
+/** The core's pagination models (reader::metadata::pagination `Model`) in words; `none` is said
+ * by TEXT.onePage instead. */
+const MODEL = {
+  query: { id: 'halaman terpisah, ?page=N', en: 'separate pages, ?page=N' },
+  path: { id: 'halaman terpisah, jalur /N', en: 'separate pages, path /N' },
+  linked: { id: 'hanya tautan ke halaman berikutnya', en: 'next link only' },
+  'one-document': { id: 'semua halaman dalam satu dokumen', en: 'all pages in one document' },
+};
+const PAGING = {
+  model: { id: 'Cara dibagi', en: 'Split as' },
+  page: { id: 'Halaman ini', en: 'This page' },
+  pages: { id: 'Alamat halaman', en: 'Page addresses' },
+  here: { id: 'halaman ini', en: 'this page' },
+  next: { id: 'Halaman berikutnya', en: 'Next page' },
+  showAll: { id: 'Tampilkan semua', en: 'Show all' },
+};
 const ENTITY = { PER: { id: 'orang', en: 'person' }, ORG: { id: 'organisasi', en: 'organisation' }, LOC: { id: 'tempat', en: 'place' } };
 const TEXT = {
   loading: { id: 'Memuat WebAssembly…', en: 'Loading the WebAssembly…' },
@@ -57,6 +73,7 @@ const TEXT = {
   failed: { id: 'Analisis gagal: ', en: 'The analysis failed: ' },
   noArticle: { id: 'Tidak ada artikel yang ditemukan di halaman ini.', en: 'No article was found on this page.' },
   noText: { id: '(tanpa teks: slot iklan kosong)', en: '(no text: an empty ad slot)' },
+  onePage: { id: 'Satu halaman: halaman ini tidak menunjukkan halaman lain.', en: 'One page: this page shows no other pages.' },
   noEntities: { id: 'Tidak ada nama yang dikenali.', en: 'No names recognised.' },
   copied: { id: 'Tersalin ke papan klip.', en: 'Copied to the clipboard.' },
   copyFailed: { id: 'Tidak bisa menyalin: ', en: 'Could not copy: ' },
@@ -137,7 +154,7 @@ async function analyse() {
     shown = { doc, marks: outline(doc), stats: hides.stats(), analysis, highlights, copies, ms: { walk: t1 - t0, analyse: t2 - t1 }, nodes: analysed.nodes() };
   } catch (e) {
     shown = null;
-    for (const id of ['reader', 'removed', 'entities']) $(id).replaceChildren(); // no stale result
+    for (const id of ['reader', 'removed', 'entities', 'pagination']) $(id).replaceChildren(); // no stale result
     $('copy-text').disabled = $('copy-md').disabled = true;
     return say(() => pick(TEXT.failed) + e, true);
   } finally {
@@ -165,6 +182,7 @@ function draw() {
   const marked = article && shown.highlights ? { ...article, html: shown.highlights.html } : article;
   drawReader(marked, shown.analysis.lang);
   drawEntities(shown.highlights ? shown.highlights.entities : []);
+  drawPagination(article ? article.pagination : null);
   $('copy-text').disabled = $('copy-md').disabled = !shown.analysis.article;
 }
 
@@ -242,6 +260,47 @@ function drawEntities(entities) {
     ),
   );
   if (!entities.length) list.append(el('li', { class: 'placeholder' }, pick(TEXT.noEntities)));
+}
+
+/** An address as text, a link only when it is http(s); a link opens a new tab on a click, so the
+ * playground itself never fetches or leaves. */
+function address(url) {
+  if (!/^https?:\/\//i.test(url)) return el('code', {}, url);
+  return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url);
+}
+
+function pageOf({ current, count }) {
+  return count === null
+    ? pick({ id: `Halaman ${current} (jumlahnya tidak disebut)`, en: `Page ${current} (no page count stated)` })
+    : pick({ id: `Halaman ${current} dari ${count}`, en: `Page ${current} of ${count}` });
+}
+
+/** The pages' addresses in the core's order from page 1, this page's marked. */
+function pageList({ pages, current }) {
+  return el(
+    'ol',
+    {},
+    ...pages.map((url, i) => {
+      const here = i + 1 === current;
+      return el('li', here ? { 'aria-current': 'page' } : {}, address(url), here ? ` (${pick(PAGING.here)})` : null);
+    }),
+  );
+}
+
+/** What the pasted page says about its story's pages (`Article.pagination`), or that it is one. */
+function drawPagination(p) {
+  const box = $('pagination');
+  if (!p) return box.replaceChildren(el('p', { class: 'placeholder' }, pick(TEXT.noArticle)));
+  const one = p.model === 'none';
+  const rows = [
+    one ? null : [PAGING.model, pick(MODEL[p.model] || { id: p.model, en: p.model })], // a model newer than this page: its own name
+    one ? null : [PAGING.page, pageOf(p)],
+    p.pages.length ? [PAGING.pages, pageList(p)] : null,
+    p.next ? [PAGING.next, address(p.next)] : null,
+    p.show_all ? [PAGING.showAll, address(p.show_all)] : null,
+  ].filter(Boolean);
+  const list = el('dl', {}, ...rows.flatMap(([label, value]) => [el('dt', {}, pick(label)), el('dd', {}, value)]));
+  box.replaceChildren(...[one ? el('p', { class: 'one-page' }, pick(TEXT.onePage)) : null, rows.length ? list : null].filter(Boolean));
 }
 
 /** The article as the core composed its copy: title, credits and date, address, then the text. */

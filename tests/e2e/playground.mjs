@@ -38,6 +38,9 @@ const SAMPLES = {
   },
 };
 const GONE = ['Baca juga', 'READ ALSO', 'ADVERTISEMENT', 'Advertisement'];
+/** Page 1 of tests/fixtures/paged/tribun-1.html's story (its canonical address): ?page=N pages,
+ * "Halaman 1/3". */
+const TRIBUN = 'https://www.tribunnews.com/regional/2026/07/24/harga-cabai-naik-jelang-idul-adha';
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -73,6 +76,19 @@ function shown() {
     reader: document.getElementById('reader').textContent,
     title: document.querySelector('#reader h3')?.textContent,
     sandbox: document.querySelector('#frame-box iframe')?.getAttribute('sandbox'),
+  };
+}
+
+/** Runs in the page: the pagination panel as rows of label and text, the addresses listed and
+ * their links. */
+function paging() {
+  const box = document.getElementById('pagination');
+  return {
+    rows: Object.fromEntries([...box.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    onePage: box.querySelector('.one-page')?.textContent ?? null,
+    pages: [...box.querySelectorAll('ol li')].map((li) => li.querySelector('a, code').textContent),
+    current: box.querySelector('ol li[aria-current="page"]')?.textContent ?? null,
+    links: [...box.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), rel: a.rel, target: a.target })),
   };
 }
 
@@ -231,6 +247,42 @@ try {
     assert(!(await page.evaluate(() => document.body.dataset.pwned)), 'a script of the pasted page ran');
     assert(!foreign.length, `requests left the origin: ${foreign}`);
     assert(blocked.some((u) => u.includes('asset.kompas.com')), `the lead image was not blocked by the CSP: ${blocked}`);
+  });
+
+  await r.check('pasted paged page (tribun-1): model, page 1 of 3, the addresses in order, in both languages', async () => {
+    const html = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'paged', 'tribun-1.html'), 'utf8');
+    await page.selectOption('#sample', '');
+    await page.fill('#html', html);
+    await page.fill('#url', '');
+    const want = {
+      id: { model: 'Cara dibagi', split: 'halaman terpisah, ?page=N', page: 'Halaman ini', of: 'Halaman 1 dari 3', pages: 'Alamat halaman', next: 'Halaman berikutnya', all: 'Tampilkan semua' },
+      en: { model: 'Split as', split: 'separate pages, ?page=N', page: 'This page', of: 'Page 1 of 3', pages: 'Page addresses', next: 'Next page', all: 'Show all' },
+    };
+    const addresses = [TRIBUN, `${TRIBUN}?page=2`, `${TRIBUN}?page=3`];
+    for (const [lang, button] of [['id', 'Bahasa Indonesia'], ['en', 'English']]) {
+      await page.getByRole('button', { name: button }).click();
+      await page.click('#run');
+      await analysed(page, 'Harga Cabai Naik Jelang Idul Adha');
+      const got = await page.evaluate(paging);
+      const w = want[lang];
+      const rows = got.rows;
+      assert(rows[w.model] === w.split && rows[w.page] === w.of, `${lang}: model and page: ${JSON.stringify(rows)}`);
+      assert(JSON.stringify(got.pages) === JSON.stringify(addresses), `${lang}: addresses: ${JSON.stringify(got.pages)}`);
+      assert(got.current?.startsWith(TRIBUN) && !got.current.includes('?page='), `${lang}: this page not marked first: ${got.current}`);
+      assert(rows[w.next] === `${TRIBUN}?page=2` && rows[w.all] === `${TRIBUN}?page=all`, `${lang}: next and show all: ${JSON.stringify(rows)}`);
+      assert(got.onePage === null, `${lang}: one-page note on a paged page`);
+    }
+    const got = await page.evaluate(paging);
+    assert(got.links.length === 5 && got.links.every((l) => l.rel === 'noopener noreferrer' && l.target === '_blank'), `links: ${JSON.stringify(got.links)}`);
+    assert(!foreign.length, `requests left the origin: ${foreign}`);
+  });
+
+  await r.check('one-page article: the pagination panel says it is one page', async () => {
+    await page.selectOption('#sample', 'penang-ferry');
+    await analysed(page, SAMPLES['penang-ferry'].title);
+    const got = await page.evaluate(paging);
+    assert(got.onePage === 'One page: this page shows no other pages.', `one-page note: ${got.onePage}`);
+    assert(!Object.keys(got.rows).length && !got.pages.length, `rows on a one-page article: ${JSON.stringify(got)}`);
   });
 
   await r.check('keyboard: every control reachable by Tab; Enter on a removal shows it in the original', async () => {
