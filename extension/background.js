@@ -4,12 +4,15 @@
  *   (`bersih:hide-markup`) and walks of what the page adds later (`bersih:hide`), and asks here
  *   what to hide (the detectors only) and, when the reader opens or
  *   the person copies, for the article (`bersih:article`, with names when the reader shows
- *   them). The core's wasm is compiled once here, not in every page;
+ *   them), and merges the story's other pages as the content script fetches them
+ *   (`bersih:story`; the core says which to fetch and when to stop). The core's wasm is
+ *   compiled once here, not in every page;
  * - loads the name recogniser (its own wasm module) only when an article's names are first
  *   asked for, never on a page load;
  * - routes the keyboard command and the context menu to the tab's content script.
  *
- * No network, no remote code: the only fetches are the extension's own .wasm files. */
+ * No network, no remote code: the only fetches here are the extension's own .wasm files (a
+ * story's pages are fetched by the content script, as the page would, on its own origin). */
 'use strict';
 
 if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') {
@@ -33,21 +36,48 @@ const MAX_PAGES = 64;
 /** Longest markup `bersih:hide-markup` parses (live.js sends at most this much). */
 const MAX_MARKUP = 1500000;
 
-async function article(page, options, withNames) {
-  const bersih = await core();
-  const analysed = new bersih.Analysed(page.ops, page.strs, options);
-  try {
-    const found = analysed.article();
-    let highlights = null;
-    if (found && withNames) {
-      const tagger = await names();
-      highlights = analysed.highlights(tagger.mentions(analysed.text(), analysed.lang()));
-    }
-    const copy = found && { text: analysed.copy('text'), markdown: analysed.copy('markdown') };
-    return { article: found, highlights, copy, lang: analysed.lang(), nodes: analysed.nodes() };
-  } finally {
-    analysed.free();
+/** The reader's article per tab, kept while its story's other pages are read (one per tab:
+ * a newer article replaces it; freed when the tab closes). */
+const stories = new Map();
+
+/** What the reader and the copy show of `analysed`: the article (the story as merged so far),
+ * its names when asked, both copies, and where its story is when one is being read. */
+async function view(analysed, withNames, step) {
+  const found = analysed.article();
+  let highlights = null;
+  if (found && withNames) {
+    const tagger = await names();
+    highlights = analysed.highlights(tagger.mentions(analysed.text(), analysed.lang()));
   }
+  const copy = found && { text: analysed.copy('text'), markdown: analysed.copy('markdown') };
+  return { article: found, highlights, copy, lang: analysed.lang(), nodes: analysed.nodes(), step };
+}
+
+async function article(tab, m) {
+  const bersih = await core();
+  const analysed = new bersih.Analysed(m.page.ops, m.page.strs, m.options);
+  if (!m.story) {
+    try {
+      return await view(analysed, !!m.names, null);
+    } finally {
+      analysed.free();
+    }
+  }
+  stories.get(tab)?.free();
+  stories.set(tab, analysed);
+  return view(analysed, !!m.names, analysed.story());
+}
+
+/** One step of a story: a page fetched (`html`), a fetch that failed (`status`), or the reader
+ * closed (`abort`). */
+function storyStep(tab, m) {
+  const analysed = stories.get(tab);
+  if (!analysed) throw new Error('no story is being read in this tab');
+  let step;
+  if (m.abort) step = analysed.abort();
+  else if (typeof m.html === 'string' && m.html.length <= MAX_MARKUP + 16) step = analysed.add_page(m.html, String(m.url));
+  else step = analysed.failed_page(String(m.url), Number(m.status) >>> 0);
+  return view(analysed, !!m.names, step);
 }
 
 const handlers = {
@@ -59,8 +89,14 @@ const handlers = {
     if (typeof m.html !== 'string' || m.html.length > MAX_MARKUP + 16) throw new Error('markup missing or too long');
     return (await core()).hide_markup(m.html, m.options);
   },
-  'bersih:article': (m) => article(m.page, m.options, !!m.names),
+  'bersih:article': (m, tab) => article(tab, m),
+  'bersih:story': (m, tab) => storyStep(tab, m),
 };
+
+api.tabs.onRemoved.addListener((tab) => {
+  stories.get(tab)?.free();
+  stories.delete(tab);
+});
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && sender.tab && Object.hasOwn(handlers, message.type) && handlers[message.type];
@@ -71,7 +107,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   core()
     .then(() => {
       t = performance.now();
-      return handler(message);
+      return handler(message, sender.tab.id);
     })
     .then(
       (result) => sendResponse({ ok: true, result, ms: performance.now() - t }),

@@ -19,6 +19,7 @@ const bersihCommon = (() => {
     phrases: { id: [], ms: [], en: [] }, // extra lead-ins per language
     theme: 'auto', // reader theme: auto (prefers-color-scheme), light, sepia, dark
     highlight: true, // reader view: mark the people, organisations and places the core finds
+    merge: true, // reader and copy: fetch and merge a story's other pages (same site, on demand)
     reader: { size: 20, width: 'medium', font: 'serif' },
   });
 

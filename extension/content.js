@@ -19,7 +19,9 @@
  *
  * Reader and copy: the page is walked again when asked (our own marks are walked through) and
  * the background reads the article from it, with names when the reader shows them: nothing of
- * the article is computed on page load.
+ * the article is computed on page load. When the story runs over several pages, its other pages
+ * are then fetched one by one (story.js) and merged by the core in the background; the reader
+ * grows as they arrive, and the copy waits for the whole story.
  *
  * Decisions come only from the core; this file walks, transports and applies. Nothing is
  * thrown into the page: every entry point catches, logs once with a "[bersih]" prefix and
@@ -369,21 +371,83 @@
   /* ---------- the article, for the reader and the copy ---------- */
 
   /** The page's article (and, with `names`, its highlights), read by the core from a fresh
-   * walk; kept until the page changes. */
-  async function article(names) {
+   * walk; kept until the page changes. With `story`, the background keeps it to merge the
+   * story's other pages into (a new one each time, never from the cache), and the answer's
+   * `step` says what to fetch first. */
+  async function article(names, story) {
     await state.ready;
     const key = `${state.changes}|${location.href}|${names}`;
-    if (state.article && state.article.key === key) return state.article.value;
+    if (!story && state.article && state.article.key === key) return state.article.value;
     const snap = await live.walkSliced(document.documentElement, bersihReader.host(), WALK_SLICE_MS);
-    const value = await ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names });
-    state.article = { key, value };
+    const value = await ask({ type: 'bersih:article', page: live.wire(snap), options: options(), names, story });
+    if (!story) state.article = { key, value };
     return value;
+  }
+
+  function merging() {
+    return !!(state.settings && state.settings.merge !== false);
+  }
+
+  /** The story being read on this page: its latest view from the background (article, copies,
+   * `step`: {progress, next}), whether names are tagged, the fetches made, and `done`, which
+   * resolves when no more pages come. Kept across reader opens while the address is the same
+   * and it was not cut short by a close. */
+  function current(names) {
+    const s = state.story;
+    const usable = s && s.url === location.href && (s.names || !names) && s.view.step.progress.stop !== 'aborted';
+    return usable ? s : null;
+  }
+
+  async function openStory(names) {
+    const known = current(names);
+    if (known) return known;
+    if (state.story) state.story.controller.abort();
+    const view = await article(names, true);
+    const s = { url: location.href, names, view, fetches: 0, controller: new AbortController(), listener: null, done: null };
+    state.story = s;
+    s.done = readPages(s);
+    return s;
+  }
+
+  /** Fetches the pages the core asks for, one at a time, handing each to the background, until
+   * it says the story is done or stopped, or the reader closes. */
+  async function readPages(s) {
+    const signal = s.controller.signal;
+    try {
+      while (s.view.step.next && !signal.aborted) {
+        const url = s.view.step.next.url;
+        s.fetches++;
+        const got = await bersihStory.fetchPage(url, signal);
+        if (!got || signal.aborted) break;
+        s.view = await ask({ type: 'bersih:story', url, ...got, names: s.names });
+        if (s.listener) s.listener(s.view);
+      }
+      if (signal.aborted && s.view.step.next) {
+        s.view = await ask({ type: 'bersih:story', abort: true, names: s.names });
+        if (s.listener) s.listener(s.view);
+      }
+    } catch (e) {
+      report('reading the story\'s other pages failed:', e);
+    }
+  }
+
+  /** What the reader and the copy show: the whole story when merging is on, else page 1. */
+  async function shown(names) {
+    return merging() ? (await openStory(names)).view : article(names, false);
   }
 
   async function copy(format) {
     const md = format === 'markdown';
+    let view;
+    if (merging()) {
+      const s = await openStory(false);
+      await s.done; // the whole story, not the pages that arrived so far
+      view = s.view;
+    } else {
+      view = await article(false, false);
+    }
     // The core composed both copies (header escaped, address kept only if http(s)).
-    const { article: a, copy: copies } = await article(false);
+    const { article: a, copy: copies, step } = view;
     if (!a || !copies) return { ok: false, error: 'no article', text: '' };
     const text = md ? copies.markdown : copies.text;
     let copied = false;
@@ -393,7 +457,7 @@
     } catch (_) {
       copied = legacyCopy(text);
     }
-    return { ok: true, text, copied, format: md ? 'markdown' : 'text' };
+    return { ok: true, text, copied, format: md ? 'markdown' : 'text', pages: step ? step.progress.merged : 1 };
   }
 
   /** Clipboard write through a selection, for contexts where the async clipboard is refused. */
@@ -426,19 +490,37 @@
     const t = performance.now();
     // Names are tagged when the reader first opens, never on page load, and not at all when off.
     const names = !!(state.settings && state.settings.highlight);
-    const { article: a, highlights } = await article(names);
+    const view = await shown(names);
+    const s = merging() ? state.story : null;
     quietly(() =>
-      reader.open(a, {
-        highlights,
+      reader.open(view.article, {
+        highlights: view.highlights,
+        progress: view.step && view.step.progress,
         settings: state.settings,
         lang: document.documentElement.lang || '',
         url: location.href,
         copy,
         quietly,
+        closed: () => {
+          if (s) {
+            s.listener = null;
+            s.controller.abort();
+          }
+        },
       }),
     );
+    // The other pages arrive while the person reads page 1: the reader grows with each.
+    if (s) s.listener = (v) => quietly(() => reader.update(v.article, v.highlights, v.step.progress));
     state.ms.reader = performance.now() - t;
-    return { open: true, article_found: !!a, entities: highlights ? highlights.entities.length : 0 };
+    return { open: true, article_found: !!view.article, entities: view.highlights ? view.highlights.entities.length : 0 };
+  }
+
+  /** Where the story is, for the popup and the tests. */
+  function storyStats() {
+    const s = state.story && state.story.url === location.href ? state.story : null;
+    if (!s) return { state: 'none', merged: 1, count: null, stop: null, fetches: 0 };
+    const p = s.view.step.progress;
+    return { state: p.state, merged: p.merged, count: p.count, stop: p.stop, fetches: s.fetches };
   }
 
   /* ---------- messages ---------- */
@@ -464,6 +546,7 @@
       truncated: state.truncated,
       paused: state.paused,
       enabled: state.enabled,
+      story: storyStats(),
     };
   }
 

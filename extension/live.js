@@ -405,5 +405,5 @@ const bersihLive = (() => {
     return { ops: snap.ops, strs: snap.strs, contexts: snap.contexts };
   }
 
-  return Object.freeze({ walk, walkSliced, walkEach, markup, locate, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
+  return Object.freeze({ walk, walkSliced, walkEach, markup, emptied, locate, wire, Hides, HIDDEN_ATTR, WRAP_ATTR });
 })();

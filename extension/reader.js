@@ -9,6 +9,9 @@
  * node inside the closed root once the person clicks or selects text in it: the Selection is
  * not retargeted), so a page cannot slip a fake form or link into it.
  *
+ * A story over several pages grows in place as the core merges each page (`update`), under a
+ * line that says which page is loading, how many were merged or why it stopped.
+ *
  * With highlights, the HTML is the core's marked copy (<mark data-entity="PER|ORG|LOC"
  * data-entity-id="i">, i indexing its entity list): this file colours the marks per theme, and
  * adds a legend (counts and on/off per type) and a panel of the entities that jumps to the next
@@ -59,6 +62,7 @@ const bersihReader = (() => {
     h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 0.4em; }
     .meta { color: var(--muted); font-size: 0.85em; margin: 0 0 1.4em; }
     .meta a { color: var(--muted); }
+    .pages { color: var(--muted); font-size: 0.85em; margin: -1em 0 1.4em; padding-left: 0.6em; border-left: 3px solid var(--line); }
     figure { margin: 0 0 1.5em; }
     figure img, .body img { max-width: 100%; height: auto; }
     figcaption { color: var(--muted); font-size: 0.8em; margin-top: 0.3em; }
@@ -201,6 +205,87 @@ const bersihReader = (() => {
     return section;
   }
 
+  /** Draws the article into `body`: title, credits, the story's pages, names, lead image and
+   * the core's HTML; again, whole, each time the story grows. */
+  function fill(body, frame, article, highlights, progress) {
+    body.textContent = '';
+    if (article) {
+      body.appendChild(el('h1', {}, article.title));
+      const meta = el('p', { class: 'meta' });
+      const parts = [article.byline, article.source && `${msg('readerSourceLabel')}: ${article.source}`, article.site_name]
+        .filter(Boolean);
+      if (article.published) {
+        const time = el('time', { datetime: article.published }, article.published_text);
+        parts.push(time);
+      }
+      parts.push(msg('readerMinutes', [String(article.reading_minutes)]));
+      parts.forEach((p, i) => {
+        if (i) meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
+      });
+      meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(el('a', { href: ctx.url }, msg('readerOriginal')));
+      body.appendChild(meta);
+      const pages = pagesNote(progress);
+      if (pages) body.appendChild(pages);
+      const content = el('div', { class: 'body' });
+      // The core's sanitised reader HTML (no scripts, handlers, frames or forms), parsed inert.
+      const parsed = new DOMParser().parseFromString(highlights ? highlights.html : article.html, 'text/html');
+      content.append(...parsed.body.childNodes);
+      if (highlights) body.appendChild(names(frame, content, highlights.entities));
+      if (article.lead_image && /^https?:/i.test(article.lead_image.src)) {
+        const fig = el('figure');
+        fig.appendChild(el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' }));
+        if (article.lead_image.caption) fig.appendChild(el('figcaption', {}, article.lead_image.caption));
+        body.appendChild(fig);
+      }
+      body.appendChild(content);
+    } else {
+      body.appendChild(el('p', { class: 'empty' }, msg('readerNoArticle')));
+    }
+  }
+
+  /** Why a story stopped, from the core's `progress.stop`. */
+  const STOPS = {
+    error: 'Error',
+    loop: 'Loop',
+    repeat: 'Repeat',
+    limit: 'Limit',
+    'not-article': 'NotArticle',
+    'other-story': 'OtherStory',
+    aborted: 'Aborted',
+  };
+
+  /** The line that says where the story's pages are: loading page N of M, merged, or why it
+   * stopped; none for a story of one page. Its data attributes carry the core's figures. */
+  function pagesNote(progress) {
+    if (!progress || (progress.state === 'done' && progress.merged < 2)) return null;
+    const p = el('p', { class: 'pages', role: 'status', 'data-state': progress.state, 'data-merged': String(progress.merged) });
+    if (progress.count) p.dataset.count = String(progress.count);
+    let text;
+    if (progress.state === 'loading') {
+      const n = String(progress.merged + 1);
+      text = progress.count ? msg('pagesLoading', [n, String(progress.count)]) : msg('pagesLoadingOpen', [n]);
+    } else if (progress.state === 'done') {
+      text = msg('pagesMerged', [String(progress.merged)]);
+    } else {
+      p.dataset.stop = progress.stop;
+      if (progress.status) p.dataset.status = String(progress.status);
+      const at = String(progress.at);
+      const key = progress.stop === 'error' && !progress.status ? 'ErrorNet' : STOPS[progress.stop] || 'Aborted';
+      const why = msg(`pagesStop${key}`, [at, String(progress.status || '')]);
+      text = msg('pagesStopped', [String(progress.merged), why]);
+    }
+    p.textContent = text;
+    return p;
+  }
+
+  /** Redraws the open reader with the story as merged so far. */
+  function update(article, highlights, progress) {
+    if (!isOpen() || !article) return;
+    own(() => fill(view.body, view.frame, article, highlights, progress));
+  }
+
   function onKey(e) {
     // A page's synthetic Escape (dispatched at the document) must not close the reader.
     if (e.isTrusted && e.key === 'Escape' && isOpen()) {
@@ -270,39 +355,9 @@ const bersihReader = (() => {
     frame.appendChild(bar);
 
     const body = el('article');
-    if (article) {
-      body.appendChild(el('h1', {}, article.title));
-      const meta = el('p', { class: 'meta' });
-      const parts = [article.byline, article.source && `${msg('readerSourceLabel')}: ${article.source}`, article.site_name]
-        .filter(Boolean);
-      if (article.published) {
-        const time = el('time', { datetime: article.published }, article.published_text);
-        parts.push(time);
-      }
-      parts.push(msg('readerMinutes', [String(article.reading_minutes)]));
-      parts.forEach((p, i) => {
-        if (i) meta.appendChild(document.createTextNode(' · '));
-        meta.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
-      });
-      meta.appendChild(document.createTextNode(' · '));
-      meta.appendChild(el('a', { href: ctx.url }, msg('readerOriginal')));
-      body.appendChild(meta);
-      const content = el('div', { class: 'body' });
-      const marked = context.highlights;
-      // The core's sanitised reader HTML (no scripts, handlers, frames or forms), parsed inert.
-      const parsed = new DOMParser().parseFromString(marked ? marked.html : article.html, 'text/html');
-      content.append(...parsed.body.childNodes);
-      if (marked) body.appendChild(names(frame, content, marked.entities));
-      if (article.lead_image && /^https?:/i.test(article.lead_image.src)) {
-        const fig = el('figure');
-        fig.appendChild(el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' }));
-        if (article.lead_image.caption) fig.appendChild(el('figcaption', {}, article.lead_image.caption));
-        body.appendChild(fig);
-      }
-      body.appendChild(content);
-    } else {
-      body.appendChild(el('p', { class: 'empty' }, msg('readerNoArticle')));
-    }
+    view.body = body;
+    view.frame = frame;
+    fill(body, frame, article, context.highlights, context.progress);
     frame.appendChild(body);
     root.appendChild(frame);
     document.documentElement.appendChild(host);
@@ -317,6 +372,7 @@ const bersihReader = (() => {
   }
 
   function close() {
+    if (ctx && ctx.closed) ctx.closed();
     document.removeEventListener('keydown', onKey, true);
     if (guard) guard.disconnect();
     guard = null;
@@ -334,5 +390,5 @@ const bersihReader = (() => {
     return isOpen() ? host : null;
   }
 
-  return { TAG, open, close, isOpen, host: ownHost };
+  return { TAG, open, update, close, isOpen, host: ownHost };
 })();

@@ -1,6 +1,6 @@
 /* Bersih — options: sites where Bersih is paused, extra lead-in phrases per language (passed to
  * the core as Options.extra_phrases), the default reader theme and whether the reader view
- * highlights names, in storage.sync. */
+ * highlights names, whether a story's pages are merged, in storage.sync. */
 'use strict';
 
 (async () => {
@@ -21,6 +21,7 @@
   for (const lang of ['id', 'ms', 'en']) $(`phrases-${lang}`).value = (settings.phrases[lang] || []).join('\n');
   $('theme').value = settings.theme;
   $('highlight').checked = settings.highlight;
+  $('merge').checked = settings.merge;
 
   $('form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -33,6 +34,7 @@
       },
       theme: $('theme').value,
       highlight: $('highlight').checked,
+      merge: $('merge').checked,
     });
     $('status').textContent = common.msg('optionsSaved');
   });

@@ -58,6 +58,9 @@
     const paused = common.isPaused(settings, s.site);
     $('paused-note').hidden = !paused;
     $('pause').textContent = common.msg(paused ? 'popupResume' : 'popupPause');
+    const merged = s.story ? s.story.merged : 1;
+    $('pages').hidden = merged < 2;
+    $('pages').textContent = merged < 2 ? '' : common.msg('popupPages', [String(merged)]);
     const list = $('items');
     list.textContent = '';
     for (const item of s.items) {

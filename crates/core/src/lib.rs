@@ -33,3 +33,4 @@ pub use analysis::{
 pub use page::{NodeId, Page, PageBuilder};
 pub use reader::merge::{merge, Refusal};
 pub use reader::metadata::pagination::{Model as PageModel, Pagination};
+pub use reader::story::{Fetch, Progress, Story};

@@ -21,6 +21,11 @@
 //!   and `copy("text" | "markdown") -> string | undefined` (the article as copied, headed by its
 //!   credits, date and the options' `url`). The article's `published_text` is its date for
 //!   display.
+//! - The story's other pages (`bersih::Story`), for the reader and the copy: `story()`,
+//!   `add_page(html, url)`, `failed_page(url, status)` and `abort()` each answer `{progress:
+//!   {state, merged, count, stop, status, at, whole}, next: {url, page, count} | null}`; once
+//!   `story()` is called, `article()`, `text()`, `highlights()` and `copy()` give the story as
+//!   merged so far.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -30,6 +35,7 @@ use bersih::html::parse_located;
 use bersih::mention::{Kind, Mention};
 use bersih::reader::copy::Format;
 use bersih::snapshot::{replay, Decision, Locator, Traced};
+use bersih::{Fetch, Progress, Story};
 
 /// Options as JS passes them; every field may be missing.
 #[derive(Default, Deserialize)]
@@ -109,8 +115,18 @@ pub fn hide_markup(html: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub struct Analysed {
     traced: Traced,
     analysis: Analysis,
-    /// The page address the options gave, which the copy carries.
-    url: Option<String>,
+    /// The options it was analysed with (the address the copy carries, the person's phrases),
+    /// which the story's other pages are analysed with too.
+    options: Options,
+    /// The whole story, once asked for.
+    story: Option<Story>,
+}
+
+/// Where a story is, and what to fetch next.
+#[derive(Serialize)]
+struct Step {
+    progress: Progress,
+    next: Option<Fetch>,
 }
 
 #[wasm_bindgen]
@@ -124,8 +140,62 @@ impl Analysed {
         Ok(Analysed {
             traced,
             analysis,
-            url: options.url,
+            options,
+            story: None,
         })
+    }
+
+    /// The article shown: the story as merged so far, else this page's.
+    fn shown(&self) -> &Analysis {
+        self.story.as_ref().map_or(&self.analysis, Story::analysis)
+    }
+
+    fn step(&mut self) -> Result<JsValue, JsError> {
+        let story = self
+            .story
+            .get_or_insert_with(|| Story::new(self.analysis.clone(), self.options.url.as_deref()));
+        to_js(&Step {
+            progress: story.progress(),
+            next: story.next(),
+        })
+    }
+
+    /// Starts reading the whole story (once) and says what to fetch first.
+    pub fn story(&mut self) -> Result<JsValue, JsError> {
+        self.step()
+    }
+
+    /// Adds the markup fetched from `url`, the address the last step asked for.
+    pub fn add_page(&mut self, html: &str, url: &str) -> Result<JsValue, JsError> {
+        let options = Options {
+            url: Some(url.to_string()),
+            ..self.options.clone()
+        };
+        // parse_located, not parse: the page load's parser, so the module carries one copy of it.
+        let analysis = analyse(&parse_located(html).traced.page, &options);
+        self.step()?;
+        if let Some(story) = &mut self.story {
+            story.add(analysis, url);
+        }
+        self.step()
+    }
+
+    /// Records that fetching `url` failed, with its HTTP status (0 for none).
+    pub fn failed_page(&mut self, url: &str, status: u16) -> Result<JsValue, JsError> {
+        self.step()?;
+        if let Some(story) = &mut self.story {
+            story.failed(url, status);
+        }
+        self.step()
+    }
+
+    /// The person closed the reader: the story stops where it is.
+    pub fn abort(&mut self) -> Result<JsValue, JsError> {
+        self.step()?;
+        if let Some(story) = &mut self.story {
+            story.abort();
+        }
+        self.step()
     }
 
     /// The blocks to hide, as op ranges of the walk.
@@ -133,9 +203,9 @@ impl Analysed {
         to_js(&self.traced.decisions(&self.analysis.removed))
     }
 
-    /// The article, or `null`.
+    /// The article (the story as merged so far, once asked for), or `null`.
     pub fn article(&self) -> Result<JsValue, JsError> {
-        to_js(&self.analysis.article)
+        to_js(&self.shown().article)
     }
 
     /// The whole analysis (`{lang, removed, article, notes}`): the playground lists every
@@ -162,13 +232,13 @@ impl Analysed {
 
     /// The article's plain text, which the name recogniser tags, or `undefined`.
     pub fn text(&self) -> Option<String> {
-        Some(self.analysis.article.as_ref()?.text.clone())
+        Some(self.shown().article.as_ref()?.text.clone())
     }
 
     /// The article's HTML with the given mentions of [`Analysed::text`] marked, and the entity
     /// list; `null` without an article. Mentions that do not fit the text are dropped.
     pub fn highlights(&self, mentions: &[u32]) -> Result<JsValue, JsError> {
-        let h = self.analysis.highlights(|text, _| {
+        let h = self.shown().highlights(|text, _| {
             mentions
                 .chunks_exact(3)
                 .filter_map(|m| {
@@ -193,8 +263,8 @@ impl Analysed {
             "markdown" => Format::Markdown,
             _ => return None,
         };
-        let article = self.analysis.article.as_ref()?;
-        Some(article.copy(format, self.url.as_deref()))
+        let article = self.shown().article.as_ref()?;
+        Some(article.copy(format, self.options.url.as_deref()))
     }
 }
 

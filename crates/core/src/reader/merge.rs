@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::metadata::pagination::{is_pager_line, MAX_PAGES};
+use super::metadata::pagination::{is_pager_line, Model, MAX_PAGES};
 use super::render::{self, Block};
 use super::{plain, reading_minutes};
 use crate::analysis::{Analysis, Article};
@@ -119,12 +119,16 @@ fn same_story(first: &Article, other: &Article, n: usize) -> Result<(), Refusal>
             other: other.title.clone(),
         });
     }
+    // Only numbered pages share a story address; pages told by "next" links each have their own.
+    let numbered = |a: &Article| matches!(a.pagination.model, Model::Query | Model::Path);
     match (&first.pagination.story, &other.pagination.story) {
-        (Some(a), Some(b)) if a != b => Err(Refusal::OtherStory {
-            page: n,
-            first: a.clone(),
-            other: b.clone(),
-        }),
+        (Some(a), Some(b)) if a != b && numbered(first) && numbered(other) => {
+            Err(Refusal::OtherStory {
+                page: n,
+                first: a.clone(),
+                other: b.clone(),
+            })
+        }
         _ => Ok(()),
     }
 }

@@ -17,6 +17,7 @@ pub mod metadata;
 mod plain;
 mod prose;
 pub mod render;
+pub mod story;
 mod tags;
 pub mod weights;
 
