@@ -12,7 +12,9 @@
 //   beside(url, fn, arg)           open url in a second tab, wait until fn(arg) run in it gives a
 //                                  truthy value (10 s at most), close that tab; that value
 //   popup(url)                     open the popup for that tab, return {recirculation, ad, items,
-//                                  reasons (each item's `.why` text, '' if none), background}
+//                                  reasons (each item's `.why` text, '' if none), pages (the text
+//                                  of #pages, how many pages of the story were merged; '' when
+//                                  it is absent or hidden), background}
 //   key(name)                      press a key in the page, as real input ("Escape", "Enter",
 //                                  "ArrowDown")
 //   shot(name, selector?)          save a screenshot of the test tab, or of one element

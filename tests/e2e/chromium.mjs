@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { start } from './server.mjs';
 import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
 import { runHostileChecks } from './hostile.mjs';
+import { runPagedChecks } from './paged.mjs';
 
 const EXT = extensionDir('chrome');
 const r = new Results('chromium');
@@ -15,7 +16,7 @@ const shots = process.env.SHOTS === '1';
 const pageErrors = [];
 const bersihLines = [];
 
-const { server, origin } = await start();
+const { server, origin, log } = await start();
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bersih-chromium-'));
 const ctx = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -154,6 +155,7 @@ try {
         ad: document.getElementById('count-ad').textContent,
         items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
         reasons: [...document.querySelectorAll('#items li')].map((li) => li.querySelector('.why')?.textContent || ''),
+        pages: ((p) => (p && !p.hidden && p.getClientRects().length ? p.textContent.trim() : ''))(document.getElementById('pages')),
       }));
       if (takeShot) {
         fs.mkdirSync(shotsDir, { recursive: true });
@@ -166,6 +168,7 @@ try {
 
   const perf = await runChecks(driver, origin, r, { shots });
   await runHostileChecks(driver, origin, r);
+  await runPagedChecks(driver, origin, r, log);
 
   await r.check('no page errors and no [bersih] warnings', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join(' | '));

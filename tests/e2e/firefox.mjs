@@ -9,6 +9,7 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { start } from './server.mjs';
 import { Results, runChecks, printPerf, extensionDir, shotsDir, waitFor } from './checks.mjs';
 import { runHostileChecks } from './hostile.mjs';
+import { runPagedChecks } from './paged.mjs';
 
 const EXT = extensionDir('firefox');
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
@@ -39,7 +40,7 @@ opts.setPreference('dom.min_background_timeout_value', 4);
 opts.setPreference('dom.timeout.enable_budget_timer_throttling', false);
 const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access');
 
-const { server, origin } = await start();
+const { server, origin, log } = await start();
 let driver;
 let code = 1;
 try {
@@ -156,6 +157,7 @@ try {
           ad: document.getElementById('count-ad').textContent,
           items: [...document.querySelectorAll('#items li')].map((li) => li.textContent),
           reasons: [...document.querySelectorAll('#items li')].map((li) => li.querySelector('.why')?.textContent || ''),
+          pages: ((p) => (p && !p.hidden && p.getClientRects().length ? p.textContent.trim() : ''))(document.getElementById('pages')),
         };`);
         await driver.get(`${BASE}/options/options.html`);
         return res;
@@ -165,6 +167,7 @@ try {
 
   const perf = await runChecks(d, origin, r, { shots });
   await runHostileChecks(d, origin, r);
+  await runPagedChecks(d, origin, r, log);
   await r.check('no [bersih] warnings', async () => {
     if (bersihLines.length) throw new Error(bersihLines.join(' | '));
   });

@@ -9,6 +9,19 @@
 //   /huge.html              a generated news page of about 20 MB of text (an insert and an ad
 //                           near the top), for the walk's bounds
 //   /live/<file>            the walk parity fixture (tests/fixtures/live)
+//   /paged/<story>/<address>     a page of a story split over pages (tests/e2e/site/paged/<story>/,
+//                           for paged.mjs), by the address models of the sites: `?page=N` and a
+//                           last path segment `/N` give page-N.html; `?page=all`, `?showpage=all`,
+//                           `?single=1` and a last segment `/all` give all.html; an address naming
+//                           a file of the story's folder gives that file; any other gives
+//                           page-1.html. A missing page is a 404. `__OTHER_ORIGIN__` in these pages
+//                           is replaced by the other origin. Per page, SLOW delays the answer and
+//                           REDIRECTS answers with a redirect to the other origin.
+// start() also opens a second listener, the "other" origin (127.0.0.1 on another port, so another
+// origin), serving the same routes, and keeps a request log of both: start() resolves {server,
+// origin, other, log}; log.entries are the requests since log.reset() (each {listener: 'main' |
+// 'other', host, port, path, query, time}), log.total every request of the run; server.close()
+// closes both listeners.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +46,45 @@ const TYPES = {
 };
 export const STRICT_CSP = "script-src 'self'";
 
+/** Pages of /paged/ answered late (ms): a slow site, so the reader is open while they load. */
+const SLOW = { 'lambat/page-2.html': 3000 };
+/** Pages of /paged/ answered with a redirect to the same address on the other origin. */
+const REDIRECTS = new Set(['alih/page-2.html']);
+
+/** The file of tests/e2e/site/paged/ that `/paged/<story>/<rest>?<query>` stands for
+ * ("<story>/<file>"), or null when the path is no story's. */
+export function pagedFile(pathname, query) {
+  const m = /^\/paged\/([a-z0-9-]+)\/(.+)$/.exec(pathname);
+  if (!m) return null;
+  const [, story, rest] = m;
+  const segments = rest.replace(/\/$/, '').split('/');
+  const last = segments[segments.length - 1];
+  const page = query.get('page');
+  let name;
+  if (page === 'all' || query.get('showpage') === 'all' || query.get('single') === '1') name = 'all.html';
+  else if (page !== null && /^\d+$/.test(page)) name = `page-${Number(page)}.html`;
+  else if (segments.length > 1 && /^\d+$/.test(last)) name = `page-${Number(last)}.html`;
+  else if (segments.length > 1 && last === 'all') name = 'all.html';
+  else if (/^[a-z0-9-]+\.html$/.test(last) && fs.existsSync(path.join(ROOTS.site, 'paged', story, last))) name = last;
+  else name = 'page-1.html';
+  return `${story}/${name}`;
+}
+
+/** The request log of both listeners. */
+function requestLog() {
+  return {
+    entries: [],
+    total: [],
+    add(entry) {
+      this.entries.push(entry);
+      this.total.push(entry);
+    },
+    reset() {
+      this.entries = [];
+    },
+  };
+}
+
 /** About 20 MB of article text after an insert and an ad: more than one walk reads. */
 let huge = null;
 function hugePage() {
@@ -49,11 +101,34 @@ ${body}
   return huge;
 }
 
-export function start(port = Number(process.env.PORT || 0)) {
-  const server = http.createServer((req, res) => {
+/** The request handler of a listener; `origins` holds both origins once both listen. */
+function handler(listener, log, origins) {
+  return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    log.add({ listener, host: req.headers.host, port: req.socket.localPort, path: url.pathname, query: url.search, time: Date.now() });
     let p = decodeURIComponent(url.pathname);
     const headers = { 'Cache-Control': 'no-store' };
+    const paged = pagedFile(p, url.searchParams);
+    if (paged) {
+      const file = path.join(ROOTS.site, 'paged', paged);
+      if (REDIRECTS.has(paged)) {
+        res.writeHead(302, { ...headers, Location: `${origins.other}${url.pathname}${url.search}` });
+        res.end();
+        return;
+      }
+      if (!fs.existsSync(file)) {
+        res.writeHead(404, headers);
+        res.end('not found');
+        return;
+      }
+      const body = fs.readFileSync(file, 'utf8').replaceAll('__OTHER_ORIGIN__', origins.other);
+      setTimeout(() => {
+        if (res.destroyed) return; // the client gave up (an aborted fetch)
+        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
+        res.end(body);
+      }, SLOW[paged] || 0);
+      return;
+    }
     if (p === '/favicon.ico') {
       res.writeHead(204, headers);
       res.end();
@@ -99,13 +174,24 @@ export function start(port = Number(process.env.PORT || 0)) {
       return;
     }
     fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
-  });
+  };
+}
+
+const listen = (server, port) =>
+  new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+
+export async function start(port = Number(process.env.PORT || 0)) {
+  const log = requestLog();
+  const origins = {};
+  const server = http.createServer(handler('main', log, origins));
+  const otherServer = http.createServer(handler('other', log, origins));
+  origins.main = await listen(server, port);
+  origins.other = await listen(otherServer, 0);
+  server.on('close', () => otherServer.close());
+  return { server, origin: origins.main, other: origins.other, log };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { origin } = await start(Number(process.env.PORT || 8765));
-  console.log(`serving ${origin}/news-id.html (and /csp/…, /articles/<name>/page.html)`);
+  const { origin, other } = await start(Number(process.env.PORT || 8765));
+  console.log(`serving ${origin}/news-id.html (and /csp/…, /articles/<name>/page.html, /paged/…; other origin ${other})`);
 }
