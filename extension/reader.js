@@ -233,7 +233,8 @@ const bersihReader = (() => {
       const parsed = new DOMParser().parseFromString(highlights ? highlights.html : article.html, 'text/html');
       content.append(...parsed.body.childNodes);
       if (highlights) body.appendChild(names(frame, content, highlights.entities));
-      if (article.lead_image && /^https?:/i.test(article.lead_image.src)) {
+      // Above the body only when the body does not show it already (the core says which).
+      if (article.lead_image && !article.lead_image.in_body && /^https?:/i.test(article.lead_image.src)) {
         const fig = el('figure');
         fig.appendChild(el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' }));
         if (article.lead_image.caption) fig.appendChild(el('figcaption', {}, article.lead_image.caption));

@@ -242,7 +242,7 @@ function drawReader(article, lang) {
     .filter(Boolean)
     .join(' · ');
   let figure = null;
-  if (article.lead_image) {
+  if (article.lead_image && !article.lead_image.in_body) {
     const img = el('img', { src: article.lead_image.src, alt: article.lead_image.caption || '' });
     figure = el('figure', {}, img, article.lead_image.caption ? el('figcaption', {}, article.lead_image.caption) : null);
     img.addEventListener('error', () => figure.remove(), { once: true }); // elsewhere: blocked by the CSP

@@ -92,6 +92,9 @@ pub struct LeadImage {
     pub src: String,
     /// Caption or alt text.
     pub caption: Option<String>,
+    /// Whether the article's body shows the same picture (the same file), so a surface that
+    /// draws the lead image above the body would show it twice.
+    pub in_body: bool,
 }
 
 /// The readable article.

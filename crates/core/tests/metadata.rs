@@ -523,3 +523,25 @@ fn lead_images_are_only_ever_http() {
         Some("https://news.example.com/foto.jpg")
     );
 }
+
+#[test]
+fn lead_image_says_when_the_body_shows_it() {
+    let page = |og: &str| {
+        format!(
+            r#"<html lang="id"><head><title>Banjir di Pesisir</title>
+<meta property="og:image" content="https://img.example.id/{og}?w=1200"></head><body><article>
+<h1>Banjir di Pesisir</h1>
+<figure><img src="https://img.example.id/foto/banjir.jpg" alt="Banjir"><figcaption>Warga mengungsi.</figcaption></figure>
+<p>Banjir rob merendam ratusan rumah di pesisir utara, dan warga mengungsi ke balai desa sejak Senin pagi, menurut petugas.</p>
+<p>Petugas gabungan membangun tanggul darurat dari karung pasir, sementara air laut terus naik menjelang malam hari.</p>
+<p>Kepala desa meminta bantuan perahu karet dan makanan siap saji, karena jalan utama tidak bisa dilalui kendaraan.</p>
+</article></body></html>"#
+        )
+    };
+    let lead = |html: String| {
+        let a = bersih::analyse(&bersih::html::parse(&html), &Default::default());
+        a.article.expect("article").lead_image.expect("lead image")
+    };
+    assert!(lead(page("foto/banjir.jpg")).in_body);
+    assert!(!lead(page("foto/lain.jpg")).in_body);
+}

@@ -13,7 +13,7 @@
 
 mod credits;
 mod head;
-mod image;
+pub(super) mod image;
 mod jsonld;
 pub mod pagination;
 mod published;

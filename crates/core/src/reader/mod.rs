@@ -87,6 +87,9 @@ pub fn read(
     let excerpt = meta
         .description
         .or_else(|| first_paragraph(&rendered.blocks));
+    if let Some(lead) = &mut meta.lead_image {
+        metadata::image::mark_in_body(lead, &rendered.blocks);
+    }
     Some(Article {
         title: meta
             .title

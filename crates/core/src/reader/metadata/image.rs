@@ -10,6 +10,7 @@ use super::jsonld::Article;
 use super::lines;
 use crate::analysis::LeadImage;
 use crate::page::{NodeId, Page};
+use crate::reader::render::Block;
 
 /// Meta keys of the lead image, best first.
 const IMAGE_KEYS: &[&str] = &[
@@ -48,6 +49,7 @@ pub(super) fn find(
         return Some(LeadImage {
             src,
             caption: caption(page, img),
+            in_body: false,
         });
     };
     let src = head.resolve(&declared)?;
@@ -55,7 +57,21 @@ pub(super) fn find(
     let caption = shown
         .and_then(|img| caption(page, img))
         .or_else(|| article?.image_caption.clone());
-    Some(LeadImage { src, caption })
+    Some(LeadImage {
+        src,
+        caption,
+        in_body: false,
+    })
+}
+
+/// Marks `lead` as shown in the body when an image of `blocks` is the same file.
+pub(in crate::reader) fn mark_in_body(lead: &mut LeadImage, blocks: &[Block]) {
+    let name = file_name(&lead.src);
+    lead.in_body = name.is_some()
+        && blocks.iter().any(|b| match b {
+            Block::Image { src, .. } => file_name(src) == name,
+            _ => false,
+        });
 }
 
 fn image_src(page: &Page, img: NodeId) -> Option<&str> {
