@@ -492,9 +492,11 @@
     const names = !!(state.settings && state.settings.highlight);
     const view = await shown(names);
     const s = merging() ? state.story : null;
+    // A story read with names serves a reader without them too: its marks are then left out.
+    const marks = (v) => (names ? v.highlights : null);
     quietly(() =>
       reader.open(view.article, {
-        highlights: view.highlights,
+        highlights: marks(view),
         progress: view.step && view.step.progress,
         settings: state.settings,
         lang: document.documentElement.lang || '',
@@ -510,9 +512,9 @@
       }),
     );
     // The other pages arrive while the person reads page 1: the reader grows with each.
-    if (s) s.listener = (v) => quietly(() => reader.update(v.article, v.highlights, v.step.progress));
+    if (s) s.listener = (v) => quietly(() => reader.update(v.article, marks(v), v.step.progress));
     state.ms.reader = performance.now() - t;
-    return { open: true, article_found: !!view.article, entities: view.highlights ? view.highlights.entities.length : 0 };
+    return { open: true, article_found: !!view.article, entities: marks(view) ? view.highlights.entities.length : 0 };
   }
 
   /** Where the story is, for the popup and the tests. */
