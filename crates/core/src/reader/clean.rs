@@ -35,6 +35,8 @@ const PLACEHOLDER_TEXTS: &[&str] = &[
 ];
 
 /// Cleans the article in place: marks removed subtrees dead and keeps the tally in step.
+/// `gathered`: the items are a top candidate and its siblings, not the whole `body` (taken when
+/// no candidate wins).
 pub fn clean(
     page: &Page,
     shape: &Shape,
@@ -42,6 +44,7 @@ pub fn clean(
     dead: &mut [bool],
     items: &mut Vec<Item>,
     pass: &Pass,
+    gathered: bool,
 ) {
     let roots: Vec<NodeId> = items
         .iter()
@@ -79,8 +82,10 @@ pub fn clean(
             c.conditionally_fishy(id, &["table", "ul", "div"])
         });
     }
-    // Siblings of other tags are read as `div`s, so the `div` test applies to them too.
-    for &root in &roots {
+    // Siblings of other tags are read as `div`s, so the `div` test applies to them too. The
+    // children of a `body` taken whole are its content, not siblings: its headings and figures
+    // stay, as Readability keeps a body it wraps.
+    for &root in roots.iter().filter(|_| gathered) {
         if !ctx.dead[root.index()] && !matches!(page.tag(root), "div" | "article" | "section" | "p")
         {
             let fishy = ctx.is_fishy(root, "div");

@@ -130,7 +130,15 @@ fn attempt(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Option<Ex
     };
     let mut dead = shape.dead.clone();
     let mut tally = tally;
-    clean::clean(page, &shape, &mut tally, &mut dead, &mut items, pass);
+    clean::clean(
+        page,
+        &shape,
+        &mut tally,
+        &mut dead,
+        &mut items,
+        pass,
+        top != body,
+    );
     let chars = items
         .iter()
         .map(|&it| tally.item_len(page, &dead, it))
