@@ -190,9 +190,12 @@ impl Ctx<'_> {
             return false;
         }
         let len = t.len[i] as f32;
-        let is_list = tag == "ul"
-            || tag == "ol"
-            || (len > 0.0 && t.count(id, Count::ListLen) as f32 / len > CLEAN_LIST_SHARE);
+        // A list without items is text indented by `<ul>` (an old idiom), read as a paragraph.
+        let indent = matches!(tag, "ul" | "ol") && t.count(id, Count::Li) == 0;
+        let is_list = !indent
+            && (tag == "ul"
+                || tag == "ol"
+                || (len > 0.0 && t.count(id, Count::ListLen) as f32 / len > CLEAN_LIST_SHARE));
         let weight = class_weight(page, id, self.pass);
         if weight < 0.0 {
             return true;
@@ -233,7 +236,7 @@ impl Ctx<'_> {
             || (!is_list && weight < CLASS_WEIGHT && link_density > CLEAN_MAX_LINK_DENSITY)
             || (weight >= CLASS_WEIGHT && link_density > CLEAN_MAX_LINK_DENSITY_POSITIVE)
             || ((embeds == 1 && content_len < CLEAN_EMBED_CHARS) || embeds > 1)
-            || (img == 0 && textish_density == 0.0);
+            || (img == 0 && textish_density == 0.0 && !indent);
         if is_list && fishy {
             // Simple lists of images stay.
             let simple = page
