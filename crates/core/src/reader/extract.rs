@@ -294,6 +294,10 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
         }
         if tag == "div" || (tag == "p" && raw.double_br[i]) {
             read_div(page, id, raw, &mut shape);
+        } else if tag == "body" {
+            // Text written straight into the body (between formulas, say) reads as paragraphs,
+            // for when the body is the article; the body itself is never reinterpreted.
+            read_runs(page, id, raw, &mut shape);
         }
         i += 1;
     }
@@ -304,9 +308,35 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
 /// transparent wrapper of its only paragraph.
 fn read_div(page: &Page, id: NodeId, raw: &RawTally, shape: &mut Shape) {
     let start = shape.runs.len();
+    let (element_children, last_child) = read_runs(page, id, raw, shape);
+    let n_runs = shape.runs.len() - start;
+    let link_density = raw.link_density(id);
+    if n_runs == 1 && element_children == 0 && link_density < LIFT_MAX_LINK_DENSITY {
+        shape.runs.truncate(start);
+        shape.first_run[id.index()] = u32::MAX;
+        shape.as_p[id.index()] = true;
+    } else if n_runs == 0 && element_children == 1 {
+        let child = last_child.expect("one element child");
+        if page.tag(child) == "p" && link_density < LIFT_MAX_LINK_DENSITY {
+            shape.lifted[id.index()] = true;
+        }
+    } else if n_runs == 0 && !has_block_child(page, id) {
+        shape.as_p[id.index()] = true;
+    }
+}
+
+/// Records the loose inline runs among an element's children (a `<br><br>` pair ends one) and
+/// returns how many other element children it has, and the last of them.
+fn read_runs(
+    page: &Page,
+    id: NodeId,
+    raw: &RawTally,
+    shape: &mut Shape,
+) -> (usize, Option<NodeId>) {
+    let start = shape.runs.len();
     let mut run: Option<(NodeId, NodeId)> = None;
     let mut element_children = 0;
-    let mut only_child = None;
+    let mut last_child = None;
     let mut prev_br = false;
     let close = |run: &mut Option<(NodeId, NodeId)>, shape: &mut Shape| {
         if let Some((first, end)) = run.take() {
@@ -342,26 +372,14 @@ fn read_div(page: &Page, id: NodeId, raw: &RawTally, shape: &mut Shape) {
         close(&mut run, shape);
         if page.is_element(c) {
             element_children += 1;
-            only_child = Some(c);
+            last_child = Some(c);
         }
     }
     close(&mut run, shape);
-    let n_runs = shape.runs.len() - start;
-    let link_density = raw.link_density(id);
-    if n_runs == 1 && element_children == 0 && link_density < LIFT_MAX_LINK_DENSITY {
-        shape.runs.truncate(start);
-        shape.as_p[id.index()] = true;
-    } else if n_runs == 0 && element_children == 1 {
-        let child = only_child.expect("one element child");
-        if page.tag(child) == "p" && link_density < LIFT_MAX_LINK_DENSITY {
-            shape.lifted[id.index()] = true;
-        }
-    } else if n_runs == 0 && !has_block_child(page, id) {
-        shape.as_p[id.index()] = true;
-    }
     if shape.runs.len() > start {
         shape.first_run[id.index()] = start as u32;
     }
+    (element_children, last_child)
 }
 
 fn has_block_child(page: &Page, id: NodeId) -> bool {

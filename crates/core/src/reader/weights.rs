@@ -108,9 +108,10 @@ pub const UNLIKELY: &[&str] = &[
     "yom-remote",
 ];
 
-/// Class/id substrings that save a block from [`UNLIKELY`]. Readability's list.
+/// Class/id substrings that save a block from [`UNLIKELY`]. Readability's list; "mathjax" keeps
+/// formulas, whose containers carry MathJax's context-menu class ("CtxtMenu").
 pub const MAYBE_CANDIDATE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "shadow",
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 /// Class/id substrings that raise a block's weight. Readability's list plus Indonesian CMS names.
