@@ -225,6 +225,21 @@ export async function runPagedChecks(d, origin, r, log) {
     await close('tribun');
   });
 
+  await r.check("multi-page story: the pages are asked for with the page's own cookies (a site's session)", async () => {
+    // server.mjs serves the tribun story under /paged/kuki/ behind a cookie its page 1 sets.
+    const kuki = `${origin}${STORIES.tribun.path.replace('/paged/tribun/', '/paged/kuki/')}`;
+    await d.goto(kuki);
+    await ready(d, kuki);
+    log.reset();
+    await d.send(kuki, { type: 'bersih:toggle-reader' });
+    const x = await settled();
+    same([x.pages.state, x.pages.merged], ['done', '3'], 'pages status');
+    wholeStory(x.text, STORIES.tribun, 3, 'reader');
+    const later = log.entries.filter((e) => e.path.startsWith('/paged/kuki/') && e.query);
+    assert(later.length === 2 && later.every((e) => e.cookie.includes('bersih_sesi=kuki')), `requests ${JSON.stringify(later)}`);
+    await d.send(kuki, { type: 'bersih:toggle-reader' });
+  });
+
   await r.check('multi-page story: page 1 readable at once while later pages load, one request at a time', async () => {
     const s = STORIES.lambat;
     await load('lambat');

@@ -16,11 +16,12 @@
 //                           a file of the story's folder gives that file; any other gives
 //                           page-1.html. A missing page is a 404. `__OTHER_ORIGIN__` in these pages
 //                           is replaced by the other origin. Per page, SLOW delays the answer and
-//                           REDIRECTS answers with a redirect to the other origin.
+//                           REDIRECTS answers with a redirect to the other origin; a story of
+//                           SESSIONS is another's pages behind a cookie that its page 1 sets.
 // start() also opens a second listener, the "other" origin (127.0.0.1 on another port, so another
 // origin), serving the same routes, and keeps a request log of both: start() resolves {server,
 // origin, other, log}; log.entries are the requests since log.reset() (each {listener: 'main' |
-// 'other', host, port, path, query, time}), log.total every request of the run; server.close()
+// 'other', host, port, path, query, cookie, time}), log.total every request of the run; server.close()
 // closes both listeners.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -50,6 +51,11 @@ export const STRICT_CSP = "script-src 'self'";
 const SLOW = { 'lambat/page-2.html': 3000 };
 /** Pages of /paged/ answered with a redirect to the same address on the other origin. */
 const REDIRECTS = new Set(['alih/page-2.html']);
+/** Stories served from another story's pages (its paths rewritten), behind a session: page 1
+ * sets a cookie and the other pages answer 403 without it, as a site whose pages need the
+ * reader's own session does. */
+const SESSIONS = { kuki: 'tribun' };
+const SESSION_COOKIE = 'bersih_sesi';
 
 /** The file of tests/e2e/site/paged/ that `/paged/<story>/<rest>?<query>` stands for
  * ("<story>/<file>"), or null when the path is no story's. */
@@ -105,12 +111,22 @@ ${body}
 function handler(listener, log, origins) {
   return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    log.add({ listener, host: req.headers.host, port: req.socket.localPort, path: url.pathname, query: url.search, time: Date.now() });
+    log.add({ listener, host: req.headers.host, port: req.socket.localPort, path: url.pathname, query: url.search, cookie: req.headers.cookie || '', time: Date.now() });
     let p = decodeURIComponent(url.pathname);
     const headers = { 'Cache-Control': 'no-store' };
     const paged = pagedFile(p, url.searchParams);
     if (paged) {
-      const file = path.join(ROOTS.site, 'paged', paged);
+      const [story, name] = paged.split('/');
+      const alias = SESSIONS[story];
+      const file = path.join(ROOTS.site, 'paged', alias || story, name);
+      if (alias) {
+        if (name === 'page-1.html') headers['Set-Cookie'] = `${SESSION_COOKIE}=${story}; Path=/paged/${story}; SameSite=Lax`;
+        else if (!(req.headers.cookie || '').includes(`${SESSION_COOKIE}=${story}`)) {
+          res.writeHead(403, headers);
+          res.end('no session');
+          return;
+        }
+      }
       if (REDIRECTS.has(paged)) {
         res.writeHead(302, { ...headers, Location: `${origins.other}${url.pathname}${url.search}` });
         res.end();
@@ -121,7 +137,8 @@ function handler(listener, log, origins) {
         res.end('not found');
         return;
       }
-      const body = fs.readFileSync(file, 'utf8').replaceAll('__OTHER_ORIGIN__', origins.other);
+      let body = fs.readFileSync(file, 'utf8').replaceAll('__OTHER_ORIGIN__', origins.other);
+      if (alias) body = body.replaceAll(`/paged/${alias}/`, `/paged/${story}/`);
       setTimeout(() => {
         if (res.destroyed) return; // the client gave up (an aborted fetch)
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
