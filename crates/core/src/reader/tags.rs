@@ -118,9 +118,10 @@ pub fn is_droppable_when_empty(tag: &str) -> bool {
     matches!(tag, "div" | "header" | "section") || is_heading(tag)
 }
 
-/// Whether the element's text counts as "textish" when judging a block.
+/// Whether the element's text counts as "textish" when judging a block. Readability's set, plus
+/// `figcaption`: a caption's wrapper (often a `div` of its own beside the image's) is text.
 pub fn is_textish(tag: &str) -> bool {
-    matches!(tag, "li" | "span" | "td") || is_div_to_p_block(tag)
+    matches!(tag, "figcaption" | "li" | "span" | "td") || is_div_to_p_block(tag)
 }
 
 /// Whether the tag is a heading.
