@@ -36,8 +36,8 @@ const MAX_PAGES = 64;
 /** Longest markup `bersih:hide-markup` parses (live.js sends at most this much). */
 const MAX_MARKUP = 1500000;
 
-/** The reader's article per tab, kept while its story's other pages are read (one per tab:
- * a newer article replaces it; freed when the tab closes). */
+/** The reader's article per tab while its story's other pages are read (one per tab: a newer
+ * article replaces it; freed when the story ends or the tab closes). */
 const stories = new Map();
 
 /** What the reader and the copy show of `analysed`: the article (the story as merged so far),
@@ -63,9 +63,24 @@ async function article(tab, m) {
       analysed.free();
     }
   }
-  stories.get(tab)?.free();
+  forget(tab);
   stories.set(tab, analysed);
-  return view(analysed, !!m.names, analysed.story());
+  return settle(tab, analysed, !!m.names, analysed.story());
+}
+
+/** The view of a story's step; the story is freed once nothing more will be fetched (the
+ * content script keeps the last view, which holds everything the reader and copy show). */
+async function settle(tab, analysed, withNames, step) {
+  try {
+    return await view(analysed, withNames, step);
+  } finally {
+    if (!step.next) forget(tab);
+  }
+}
+
+function forget(tab) {
+  stories.get(tab)?.free();
+  stories.delete(tab);
 }
 
 /** One step of a story: a page fetched (`html`), a fetch that failed (`status`), or the reader
@@ -77,7 +92,7 @@ function storyStep(tab, m) {
   if (m.abort) step = analysed.abort();
   else if (typeof m.html === 'string' && m.html.length <= MAX_MARKUP + 16) step = analysed.add_page(m.html, String(m.url));
   else step = analysed.failed_page(String(m.url), Number(m.status) >>> 0);
-  return view(analysed, !!m.names, step);
+  return settle(tab, analysed, !!m.names, step);
 }
 
 const handlers = {
@@ -93,10 +108,7 @@ const handlers = {
   'bersih:story': (m, tab) => storyStep(tab, m),
 };
 
-api.tabs.onRemoved.addListener((tab) => {
-  stories.get(tab)?.free();
-  stories.delete(tab);
-});
+api.tabs.onRemoved.addListener(forget);
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && sender.tab && Object.hasOwn(handlers, message.type) && handlers[message.type];

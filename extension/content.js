@@ -427,7 +427,12 @@
         if (s.listener) s.listener(s.view);
       }
     } catch (e) {
+      // The background lost the story (its worker restarted) or failed: the reader keeps what
+      // was merged and says the next page could not be loaded, instead of loading forever.
       report('reading the story\'s other pages failed:', e);
+      const p = s.view.step.progress;
+      s.view = { ...s.view, step: { next: null, progress: { ...p, state: 'stopped', stop: 'error', status: null, at: p.merged + 1 } } };
+      if (s.listener) s.listener(s.view);
     }
   }
 

@@ -160,8 +160,9 @@ impl Story {
             None => (None, None, None),
         };
         let count = self.count.or((self.listed > 1).then_some(self.listed));
+        // A "show all" page is taken only when it holds clearly more than one page.
         let merged = if self.whole {
-            count.unwrap_or(1)
+            count.unwrap_or(2)
         } else {
             self.run().len() as u32
         };
