@@ -91,8 +91,8 @@ fn article_fixtures() {
 }
 
 /// Pages without an article, in the markups of news homepages and indexes (headline lists with
-/// teaser snippets, a news index whose only text is its search form): the reader says "no
-/// article found" instead of inventing one.
+/// teaser snippets, a news index whose only text is its search form) and a page of bytes that
+/// are no text: the reader says "no article found" instead of inventing one.
 #[test]
 fn non_article_fixtures() {
     let root = common::fixtures("non-articles");

@@ -34,6 +34,10 @@ pub(crate) use highlight::highlight;
 const MIN_ARTICLE_WORDS: usize = 10;
 /// Text this share of which is link text is navigation, not an article.
 const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
+/// Text this share of which is U+FFFD (bytes the parser could not decode) is binary data, not
+/// prose: a page in a misdeclared charset loses a few accented letters, a binary file a quarter
+/// of its characters.
+const MAX_UNDECODED_SHARE: f64 = 0.1;
 /// Boilerplate lines are short; longer blocks are not even tested (bytes of source text).
 const MAX_BOILERPLATE_BYTES: usize = 400;
 /// Silent reading speed used for the reading time, in words per minute (a common estimate for
@@ -117,14 +121,22 @@ fn reading_minutes(words: usize) -> u32 {
     words.div_ceil(WORDS_PER_MINUTE).max(1) as u32
 }
 
-/// Why the extracted text is not an article, if it is not: too short, mostly links, or no
-/// prose (form labels, a list of headlines; see [`prose`]).
+/// Why the extracted text is not an article, if it is not: too short, undecodable, mostly
+/// links, or no prose (form labels, a list of headlines; see [`prose`]).
 fn not_an_article(rendered: &render::Rendered, words: usize) -> Option<String> {
     if words < MIN_ARTICLE_WORDS {
         return Some(format!("{words} words of text"));
     }
+    let chars = rendered.text.chars().count().max(1) as f64;
+    let undecoded = rendered.text.chars().filter(|&c| c == '\u{fffd}').count() as f64 / chars;
+    if undecoded > MAX_UNDECODED_SHARE {
+        return Some(format!(
+            "{:.0}% of the text is undecodable bytes",
+            undecoded * 100.0
+        ));
+    }
     let link_chars: usize = rendered.blocks.iter().map(render::link_chars).sum();
-    let share = link_chars as f64 / rendered.text.chars().count().max(1) as f64;
+    let share = link_chars as f64 / chars;
     if share > MAX_ARTICLE_LINK_SHARE {
         return Some(format!("{:.0}% of the text is links", share * 100.0));
     }
