@@ -301,3 +301,59 @@ fn an_answer_for_another_address_changes_nothing() {
     assert_eq!(story.next(), before);
     assert_eq!(story.progress().merged, 1);
 }
+
+/// Sites whose pages link anywhere: forward, back, to themselves, to another origin, to pages
+/// that answer 404 or hold no article. Whatever the links, a story asks each address at most
+/// once, only on its origin, at most 19 times after the first page, and ends.
+#[test]
+fn any_link_graph_ends_without_asking_twice_or_elsewhere() {
+    let mut seed: u64 = 0x5eed;
+    let mut roll = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let url = |i: u64| format!("https://desa.example/panen/h{i}");
+    for _ in 0..200 {
+        let size = 2 + roll(30);
+        let mut site = Site::default();
+        for i in 0..size {
+            let next = match roll(10) {
+                0 => None,
+                1 => Some("https://lain.example/panen/h1".to_string()),
+                _ => Some(url(roll(size + 2))),
+            };
+            let html = match roll(12) {
+                0 => continue, // a 404
+                1 => "<html><body><p>Kosong.</p></body></html>".to_string(),
+                _ => linked(i as u32 + 1, next.as_deref()),
+            };
+            site = site.page(&url(i), html);
+        }
+        let Some(first) = site.analyse(&url(0)) else {
+            continue;
+        };
+        let mut story = Story::new(first, Some(&url(0)));
+        let mut asked: Vec<String> = Vec::new();
+        while let Some(fetch) = story.next() {
+            assert!(
+                fetch.url.starts_with("https://desa.example/"),
+                "{}",
+                fetch.url
+            );
+            assert!(
+                !asked.contains(&fetch.url) && fetch.url != url(0),
+                "asked twice: {}",
+                fetch.url
+            );
+            assert!(asked.len() < 19, "more than 20 pages: {asked:?}");
+            asked.push(fetch.url.clone());
+            match site.analyse(&fetch.url) {
+                Some(a) => story.add(a, &fetch.url),
+                None => story.failed(&fetch.url, 404),
+            }
+        }
+        assert!(story.progress().merged as usize <= asked.len() + 1);
+    }
+}
