@@ -321,6 +321,22 @@ export async function runPagedChecks(d, origin, r, log) {
     await close('republika');
   });
 
+  await r.check("a 'next' link outside the story's directory (a comment's link to a logout address) is never requested", async () => {
+    const page = `${origin}/paged/komentar/2026/07/27/warga-bersihkan-sungai-cikapundung`;
+    await d.goto(page);
+    await ready(d, page);
+    log.reset();
+    await d.send(page, { type: 'bersih:toggle-reader' });
+    await sleep(1000);
+    const res = await d.send(page, { type: 'bersih:copy', format: 'text' });
+    assert(res && res.ok && res.text.includes('Cikapundung'), `copy answered ${JSON.stringify(res)}`);
+    const out = log.entries.filter((e) => e.path.startsWith('/paged/akun/'));
+    assert(!out.length, `requested ${JSON.stringify(out)}`);
+    const { story } = await d.send(page, { type: 'bersih:stats' });
+    assert(story.fetches === 0, `stats.story ${JSON.stringify(story)}`);
+    await d.send(page, { type: 'bersih:toggle-reader' });
+  });
+
   await r.check('multi-page story: pages on another origin are never requested', async () => {
     const s = STORIES.silang;
     await load('silang');

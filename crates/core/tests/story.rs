@@ -357,3 +357,15 @@ fn any_link_graph_ends_without_asking_twice_or_elsewhere() {
         assert!(story.progress().merged as usize <= asked.len() + 1);
     }
 }
+
+#[test]
+fn a_next_link_outside_the_story_directory_is_not_followed() {
+    // A "Selanjutnya" link a reader's comment slips in: a GET there could log the person out.
+    let start = "https://desa.example/panen/a";
+    let site = Site::default()
+        .page(start, linked(1, Some("https://desa.example/akun/keluar")))
+        .page("https://desa.example/akun/keluar", linked(2, None));
+    let (story, asked) = site.read(start);
+    assert!(asked.is_empty(), "{asked:?}");
+    assert_eq!(story.progress().state, State::Done);
+}

@@ -6,8 +6,10 @@
 //! merged, another story, the page limit, a "show all" page that holds no more than page 1) are
 //! judgements on the analyses, and the same for every surface.
 //!
-//! Invariant: every address given out is on the origin of the page the story started from, at
-//! most once; at most [`MAX_PAGES`] pages are merged; a refused page never changes the article.
+//! Invariant: every address given out lies within the story's directory on the origin of the
+//! page the story started from (a "next" link in a reader's comment to `/akun/keluar` is never
+//! requested: a GET can log a person out), at most once; at most [`MAX_PAGES`] pages are merged;
+//! a refused page never changes the article.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -16,7 +18,7 @@ use serde::Serialize;
 use super::merge::{merge, Refusal};
 use super::metadata::pagination::{Model, MAX_PAGES};
 use crate::analysis::Analysis;
-use crate::url::origin;
+use crate::url::{document_part, origin};
 
 /// How much more text (words) a "show all" page must hold than page 1 to be taken for the whole
 /// story: a site that ignores the switch serves page 1 again, with its pager and sidebar.
@@ -95,8 +97,8 @@ pub struct Story {
     known: BTreeMap<u32, String>,
     /// Every address asked for or read, without fragment.
     seen: HashSet<String>,
-    /// The origin every address must have.
-    origin: Option<String>,
+    /// What every address must start with: the origin and directory of the story's address.
+    scope: Option<String>,
     /// A "show all" address not yet tried.
     show_all: Option<String>,
     /// The stated count, when a page said it.
@@ -132,7 +134,7 @@ impl Story {
             current,
             known,
             seen,
-            origin: url.and_then(origin),
+            scope: pagination.story.as_deref().or(url).and_then(directory),
             show_all: pagination.show_all.filter(|_| fetching),
             count: pagination.count,
             listed: pagination.pages.len() as u32,
@@ -326,8 +328,12 @@ impl Story {
         if self.seen.contains(&key(url)) {
             return self.halt(Stop::Loop, None, page);
         }
-        if self.origin.is_some() && origin(url) != self.origin {
-            // Pagination never lists another origin; an address that does is not followed.
+        if self
+            .scope
+            .as_ref()
+            .is_some_and(|s| !url.starts_with(s.as_str()))
+        {
+            // Pagination never lists another origin; another directory is not the story's.
             self.state = State::Done;
         }
     }
@@ -352,6 +358,14 @@ impl Story {
         let pages: Vec<Analysis> = self.run().into_iter().cloned().collect();
         merge(&pages)
     }
+}
+
+/// The origin and directory of an absolute address: `https://host/a/b?x` gives `https://host/a/`.
+fn directory(url: &str) -> Option<String> {
+    let origin = origin(url)?;
+    let path = document_part(url).get(origin.len()..).unwrap_or("");
+    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    Some(format!("{origin}{dir}"))
 }
 
 /// An address as compared for loops: without its fragment.
