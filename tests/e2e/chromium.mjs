@@ -168,7 +168,7 @@ try {
 
   const perf = await runChecks(driver, origin, r, { shots });
   await runHostileChecks(driver, origin, r);
-  await runPagedChecks(driver, origin, r, log);
+  await runPagedChecks(driver, origin, r, log, { shots });
 
   await r.check('no page errors and no [bersih] warnings', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join(' | '));

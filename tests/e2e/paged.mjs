@@ -149,7 +149,7 @@ function readerPages(root) {
   };
 }
 
-export async function runPagedChecks(d, origin, r, log) {
+export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) {
   const url = (name) => `${origin}${STORIES[name].path}`;
   const stats = async (name) => {
     const s = await d.send(url(name), { type: 'bersih:stats' });
@@ -247,6 +247,7 @@ export async function runPagedChecks(d, origin, r, log) {
     // Page 2 is answered 3 s after it is asked for: the reader must show page 1 meanwhile.
     const early = await waitFor(() => d.reader(readerPages).then((x) => x && x.pages && x), { timeout: 2000, what: 'the reader\'s .pages status' });
     same([early.pages.state, early.pages.merged], ['loading', '1'], 'pages status while page 2 loads');
+    if (shots) await d.shot('reader-pages');
     same(markers(early.text), expected(s.letter, 1), 'text while page 2 loads');
     assert(first.title.includes(s.title), `reader title ${first.title}`);
     const x = await settled();
