@@ -225,6 +225,20 @@ export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) 
     await close('tribun');
   });
 
+  await r.check('multi-page story opened on page 2: page 1 is fetched and comes first', async () => {
+    const s = STORIES.tribun;
+    const two = `${url('tribun')}?page=2`;
+    await d.goto(two);
+    await ready(d, two);
+    log.reset();
+    await d.send(two, { type: 'bersih:toggle-reader' });
+    const x = await settled();
+    same([x.pages.state, x.pages.merged], ['done', '3'], 'pages status');
+    wholeStory(x.text, s, 3, 'reader');
+    same(asked('tribun'), ['', '?page=3'], 'asked for');
+    await d.send(two, { type: 'bersih:toggle-reader' });
+  });
+
   await r.check("multi-page story: the pages are asked for with the page's own cookies (a site's session)", async () => {
     // server.mjs serves the tribun story under /paged/kuki/ behind a cookie its page 1 sets.
     const kuki = `${origin}${STORIES.tribun.path.replace('/paged/tribun/', '/paged/kuki/')}`;
