@@ -28,19 +28,26 @@ use crate::text;
 /// found anywhere in the value: `baca-juga`, `bacajuga`, `baca_juga2`, `inner-link-baca-juga`,
 /// `inject-baca-juga`, `baca-juga-collections` (kompas, liputan6, okezone, antaranews, jpnn,
 /// detik 2015), `berita-terkait-*` (suara), `lihat-juga` (sindonews), `linksisip` (detik,
-/// CNN Indonesia, CNBC).
+/// CNN Indonesia, CNBC), `kompasidRec__wrap` (kompas' recommendation widget in the body).
 const CLASS_MARKERS: &[&str] = &[
     "artikelterkait",
     "bacajuga",
     "beritaterkait",
+    "kompasidrec",
     "lihatjuga",
     "linksisip",
 ];
 
-/// Markers made of common English words, which count only at the start of the value:
-/// `picked-article` (republika), `recommended-article` (viva); Wikipedia's
-/// `badge-recommendedarticle` is not one.
-const CLASS_PREFIXES: &[&str] = &["pickedarticle", "recommendedarticle"];
+/// Markers that count only at the start of the value, since they are common words or short:
+/// `article-related`/`articleRelated` (kompas), `picked-article` (republika),
+/// `recommended-article` (viva), `sisip_*` ("insert": detik's `sisip_video_ds` video insert,
+/// CNBC Indonesia's `sisip_*` link boxes); Wikipedia's `badge-recommendedarticle` is not one.
+const CLASS_PREFIXES: &[&str] = &[
+    "articlerelated",
+    "pickedarticle",
+    "recommendedarticle",
+    "sisip",
+];
 
 /// Bytes of a class or id searched for markers; real marker classes are short.
 const MARKER_SCAN_BYTES: usize = 64;
