@@ -32,8 +32,10 @@ pub(super) const TABLE: Table = Table {
     ],
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
+        "baca 10 detik",
         "baca berita dengan sedikit iklan",
         "copyright ©",
+        "dalam segala situasi … terangi negeri dengan literasi",
         "dapatkan update berita",
         "download sekarang",
         "follow … google news",
@@ -52,6 +54,7 @@ pub(super) const TABLE: Table = Table {
         "simak … google news",
         "simak … whatsapp channel",
         "telusuri berita … lainnya",
+        "terangi negeri dengan literasi",
     ],
     list_headings: &[
         "artikel lainnya",

@@ -40,6 +40,9 @@ const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
 const MAX_UNDECODED_SHARE: f64 = 0.1;
 /// Boilerplate lines are short; longer blocks are not even tested (bytes of source text).
 const MAX_BOILERPLATE_BYTES: usize = 400;
+/// A box headed by a boilerplate line is a few short points (bytes of source text); a longer
+/// one is left alone but for its heading.
+const MAX_HEADED_BOX_BYTES: usize = 1_200;
 /// Silent reading speed used for the reading time, in words per minute (a common estimate for
 /// news prose in Indonesian and English).
 const WORDS_PER_MINUTE: usize = 200;
@@ -173,10 +176,17 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
         if ex.dead[node.index()] {
             continue;
         }
-        let t = text::collapse_whitespace(&extract::item_text(page, item));
+        let mut t = text::collapse_whitespace(&extract::item_text(page, item));
         if t.is_empty() || !boilerplate::is_boilerplate(&t) {
             continue;
         }
+        let (node, range) = match headed_box(page, ex, item) {
+            Some(boxed) => {
+                t = text::collapse_whitespace(&page.text_content(boxed));
+                (boxed, page.subtree(boxed))
+            }
+            None => (node, range),
+        };
         ex.dead[range].iter_mut().for_each(|d| *d = true);
         ex.items.retain(|&it| it != item);
         removed.push(Removal {
@@ -186,6 +196,32 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
             reason: Reason::new(Rule::Boilerplate, ""),
         });
     }
+}
+
+/// The box a boilerplate line heads, when the line is its first child and the rest is lists:
+/// suara's "Baca 10 detik" summary, a "Ringkasan Berita:" label over its points. The points
+/// restate the article (or link away), so they go with their label.
+fn headed_box(page: &Page, ex: &Extraction, item: Item) -> Option<NodeId> {
+    let Item::Node(line) = item else {
+        return None;
+    };
+    let parent = page.parent(line)?;
+    let mut children = page
+        .children(parent)
+        .filter(|&c| !(page.is_text(c) && page.text(c).trim().is_empty()));
+    let heads = children.next() == Some(line);
+    let mut lists = 0;
+    for c in children {
+        if !matches!(page.tag(c), "ul" | "ol") {
+            return None;
+        }
+        lists += 1;
+    }
+    (heads
+        && lists > 0
+        && is_live(page, ex, parent)
+        && page.text_len(parent) <= MAX_HEADED_BOX_BYTES)
+        .then_some(parent)
 }
 
 /// Whether a node is part of the article: inside one of its items and not left out.
