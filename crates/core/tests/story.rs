@@ -368,4 +368,18 @@ fn a_next_link_outside_the_story_directory_is_not_followed() {
     let (story, asked) = site.read(start);
     assert!(asked.is_empty(), "{asked:?}");
     assert_eq!(story.progress().state, State::Done);
+    // The same for a "show all" link there.
+    let keluar = linked(1, None).replace(
+        "</article>",
+        r#"<p><a href="https://desa.example/akun/keluar">Tampilkan Semua</a></p></article>"#,
+    );
+    let site = Site::default().page(start, keluar);
+    let first = site.analyse(start).unwrap();
+    let show_all = first.article.as_ref().unwrap().pagination.show_all.clone();
+    assert_eq!(
+        show_all.as_deref(),
+        Some("https://desa.example/akun/keluar")
+    );
+    let (_, asked) = site.read(start);
+    assert!(asked.is_empty(), "{asked:?}");
 }

@@ -129,13 +129,17 @@ impl Story {
         let mut seen: HashSet<String> = url.iter().copied().map(key).collect();
         seen.extend(known.get(&current).map(|u| key(u)));
         let fetching = first.article.is_some() && pagination.model != Model::OneDocument;
+        let scope = pagination.story.as_deref().or(url).and_then(directory);
+        let show_all = pagination
+            .show_all
+            .filter(|u| fetching && within(scope.as_deref(), u));
         let mut story = Story {
             pages: BTreeMap::from([(current, first.clone())]),
             current,
             known,
             seen,
-            scope: pagination.story.as_deref().or(url).and_then(directory),
-            show_all: pagination.show_all.filter(|_| fetching),
+            scope,
+            show_all,
             count: pagination.count,
             listed: pagination.pages.len() as u32,
             merged: first,
@@ -328,11 +332,7 @@ impl Story {
         if self.seen.contains(&key(url)) {
             return self.halt(Stop::Loop, None, page);
         }
-        if self
-            .scope
-            .as_ref()
-            .is_some_and(|s| !url.starts_with(s.as_str()))
-        {
+        if !within(self.scope.as_deref(), url) {
             // Pagination never lists another origin; another directory is not the story's.
             self.state = State::Done;
         }
@@ -366,6 +366,11 @@ fn directory(url: &str) -> Option<String> {
     let path = document_part(url).get(origin.len()..).unwrap_or("");
     let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
     Some(format!("{origin}{dir}"))
+}
+
+/// Whether `url` lies within `scope` (anything does without one: a page of unknown address).
+fn within(scope: Option<&str>, url: &str) -> bool {
+    scope.is_none_or(|s| url.starts_with(s))
 }
 
 /// An address as compared for loops: without its fragment.
