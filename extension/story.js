@@ -46,7 +46,7 @@ const bersihStory = (() => {
       text += dec.decode(value, { stream: true });
     }
     reader.cancel().catch(() => {});
-    return text;
+    return text + dec.decode(); // the end of a character cut by the last chunk
   }
 
   /** The markup the core reads from fetched `text`: parsed inert (no script runs, nothing

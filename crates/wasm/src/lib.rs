@@ -150,10 +150,15 @@ impl Analysed {
         self.story.as_ref().map_or(&self.analysis, Story::analysis)
     }
 
+    /// The story, started from this page the first time it is asked for.
+    fn whole(&mut self) -> &mut Story {
+        let (analysis, url) = (&self.analysis, self.options.url.as_deref());
+        self.story
+            .get_or_insert_with(|| Story::new(analysis.clone(), url))
+    }
+
     fn step(&mut self) -> Result<JsValue, JsError> {
-        let story = self
-            .story
-            .get_or_insert_with(|| Story::new(self.analysis.clone(), self.options.url.as_deref()));
+        let story = self.whole();
         to_js(&Step {
             progress: story.progress(),
             next: story.next(),
@@ -173,28 +178,19 @@ impl Analysed {
         };
         // parse_located, not parse: the page load's parser, so the module carries one copy of it.
         let analysis = analyse(&parse_located(html).traced.page, &options);
-        self.step()?;
-        if let Some(story) = &mut self.story {
-            story.add(analysis, url);
-        }
+        self.whole().add(analysis, url);
         self.step()
     }
 
     /// Records that fetching `url` failed, with its HTTP status (0 for none).
     pub fn failed_page(&mut self, url: &str, status: u16) -> Result<JsValue, JsError> {
-        self.step()?;
-        if let Some(story) = &mut self.story {
-            story.failed(url, status);
-        }
+        self.whole().failed(url, status);
         self.step()
     }
 
     /// The person closed the reader: the story stops where it is.
     pub fn abort(&mut self) -> Result<JsValue, JsError> {
-        self.step()?;
-        if let Some(story) = &mut self.story {
-            story.abort();
-        }
+        self.whole().abort();
         self.step()
     }
 
