@@ -3,7 +3,7 @@
 // same documents in the same run. A benchmark, run by hand (not part of scripts/test.sh):
 //
 //   node tests/e2e/pageload.mjs [--browser chromium|firefox|both] [--pages N] [--set NAME]
-//                               [--loads N] [--ext DIR] [--settle MS]
+//                               [--loads N] [--ext DIR] [--ublock DIR] [--settle MS]
 //
 //   --browser  chromium (default), firefox or both
 //   --pages N  only the first N pages of each set (quick runs); default: all
@@ -11,7 +11,11 @@
 //   --loads N  loads per page and arm (default 3); more resolve small differences on a busy machine
 //   --ext DIR  the built Chromium extension (default dist/chrome); Firefox installs the sibling
 //              firefox/ directory (dist/firefox), as `bash scripts/build.sh` lays them out
-//   --settle   ms waited after the load event before the sample, the same in both arms (500)
+//   --ublock DIR  uBlock Origin as a third arm, measured as Bersih is: DIR/chromium and DIR/firefox
+//              as `bash scripts/ublock.sh` lays out Debian's uBlock Origin 1.67 with the lists it
+//              bundles (its own, EasyList, EasyPrivacy, URLhaus); it is Manifest V2, which Chromium
+//              no longer runs, so it is measured in Firefox only
+//   --settle   ms waited after the load event before the sample, the same in every arm (500)
 //
 // Protocol. Two page sets: Mozilla Readability's test pages (readability-test-pages/*/source.html)
 // and the real Indonesian news pages (id-news-html, without its synthetic placeholder pages), from
@@ -54,6 +58,9 @@
 // process with its tab, so each load gets a fresh one. No task timings (no trace in Firefox).
 // The "with" arm's stats message comes from an extension page in a window of its own, so the
 // page's tab stays the selected, visible one.
+// uBlock Origin (--ublock, Firefox): a third instance with only uBlock Origin installed, started
+// once its filter-list page counts its network filters, takes its turn in the alternation
+// (with, without, uBlock; then without, uBlock, with; ...) and is measured as "with" is.
 // Output: the load average (the machine is shared: CPU times hold up under load, task lengths
 // and wall times do not), one markdown table per browser and page set, and the raw rows in
 // build/pageload/<browser>-<timestamp>.json.
@@ -79,15 +86,22 @@ const { values: opt } = parseArgs({
     set: { type: 'string', default: '' },
     loads: { type: 'string', default: '3' },
     ext: { type: 'string', default: extensionDir('chrome') },
+    ublock: { type: 'string' },
     settle: { type: 'string', default: '500' },
   },
 });
 const BROWSERS = opt.browser === 'both' ? ['chromium', 'firefox'] : [opt.browser];
 if (!BROWSERS.every((b) => b === 'chromium' || b === 'firefox')) throw new Error(`--browser ${opt.browser}: chromium, firefox or both`);
 const EXT = { chromium: path.resolve(opt.ext), firefox: path.join(path.resolve(opt.ext), '..', 'firefox') };
+const UBLOCK = opt.ublock && { chromium: path.resolve(opt.ublock, 'chromium'), firefox: path.resolve(opt.ublock, 'firefox') };
+const manifestOf = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+const UBLOCK_VERSION = UBLOCK ? manifestOf(UBLOCK.firefox).version : '';
 const SETTLE_MS = Number(opt.settle);
 const LOADS = Number(opt.loads);
 const STATS = { type: 'bersih:stats' };
+/** uBlock Origin's count of network filters in force, from its filter-list page (0 until its
+ * lists are loaded). */
+const UBLOCK_FILTERS = `Number((/([\\d,.]+) network filters/.exec(document.body.innerText) || [0, '0'])[1].replace(/\\D/g, ''))`;
 
 const shared = process.env.BERSIH_SHARED || path.join(repo, '..', 'shared');
 const corpora = path.join(shared, 'corpora');
@@ -230,9 +244,11 @@ function readTrace(events, untilUs) {
   return { pid, longest, extTask, injected };
 }
 
-async function chromiumArm(withExt, proxy) {
+/** One arm of a browser: `ext`, the extension it runs (none: null); `bersih`, whether that is
+ * Bersih (asked for its stats); Readability.js is measured in the arm without an extension. */
+async function chromiumArm({ ext, bersih }, proxy) {
+  const withExt = !!ext;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bersih-pageload-'));
-  const ext = EXT.chromium;
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -244,7 +260,7 @@ async function chromiumArm(withExt, proxy) {
       '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'],
   });
   let sw = null;
-  if (withExt) {
+  if (bersih) {
     [sw] = ctx.serviceWorkers();
     if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   }
@@ -336,7 +352,8 @@ async function chromiumArm(withExt, proxy) {
 
 /* ---------- Firefox ---------- */
 
-async function firefoxArm(withExt, proxy) {
+async function firefoxArm({ ext, bersih }, proxy) {
+  const withExt = !!ext;
   const { hostname, port } = new URL(proxy);
   const opts = new firefox.Options().setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr').addArguments('-headless');
   const prefs = {
@@ -360,13 +377,13 @@ async function firefoxArm(withExt, proxy) {
   const caps = await driver.getCapabilities();
   const base = await driver.getWindowHandle();
   let helper = null;
-  if (withExt) {
-    const id = await driver.installAddon(EXT.firefox, true);
+  const id = withExt ? await driver.installAddon(ext, true) : null;
+  const extensionHost = id && await inChrome(() => driver.executeScript(`return WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname;`, id));
+  if (bersih) {
     // An extension page in a window of its own sends the stats message (tabs.sendMessage).
     await driver.switchTo().newWindow('window');
     helper = await driver.getWindowHandle();
-    const uuid = await inChrome(() => driver.executeScript(`return WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname;`, id));
-    await driver.get(`moz-extension://${uuid}/options/options.html`);
+    await driver.get(`moz-extension://${extensionHost}/options/options.html`);
     await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 10000);
     await driver.switchTo().window(base);
   }
@@ -459,6 +476,20 @@ async function firefoxArm(withExt, proxy) {
   }
   return {
     load,
+    /** The value of `expression` in a new tab of the arm's extension's page `file`. */
+    probe: async (file, expression) => {
+      const url = `moz-extension://${extensionHost}/${file}`;
+      await driver.switchTo().window(base);
+      await driver.switchTo().newWindow('tab');
+      try {
+        await driver.get(url);
+        await sleep(1000); // its scripts fill it in
+        return await driver.executeScript(`return (${expression});`);
+      } finally {
+        await driver.close().catch(() => {});
+        await driver.switchTo().window(base).catch(() => {});
+      }
+    },
     version: async () => `Firefox ${caps.get('browserVersion')}`,
     close: () => driver.quit().catch(() => {}),
   };
@@ -472,12 +503,12 @@ function summarise(all) {
   const rows = all.filter((r) => r.fresh);
   const pages = new Map();
   for (const r of rows) {
-    if (!pages.has(r.page)) pages.set(r.page, { with: [], without: [] });
+    if (!pages.has(r.page)) pages.set(r.page, { with: [], without: [], ublock: [] });
     pages.get(r.page)[r.arm].push(r);
   }
   const per = [...pages.values()].filter((p) => p.with.length && p.without.length);
   const m = (rs, f) => median(rs.map(f));
-  const extra = (f) => per.map((p) => m(p.with, f) - m(p.without, f));
+  const extra = (f, arm = 'with') => per.map((p) => m(p[arm], f) - m(p.without, f));
   const own = (arm, f) => per.map((p) => m(p[arm], f));
   return {
     pages: per.length,
@@ -496,6 +527,13 @@ function summarise(all) {
     readabilityWall: own('without', (r) => r.readability && r.readability.wall),
     scan: own('with', (r) => (r.stats && r.stats.ms ? ['snapshot', 'analyse', 'apply'].reduce((s, k) => s + (Number(r.stats.ms[k]) || 0), 0) : NaN)),
     bg: extra((r) => (r.bg ? r.bg.ms : 0)), // no extension process without the extension in Chromium
+    ublock: per.some((p) => p.ublock.length) && {
+      main: extra((r) => r.main, 'ublock'),
+      threads: extra((r) => r.threads, 'ublock'),
+      pss: extra((r) => r.pss, 'ublock'),
+      rss: extra((r) => r.rss, 'ublock'),
+      bg: extra((r) => (r.bg ? r.bg.ms : 0), 'ublock'),
+    },
     late: rows.filter((r) => r.arm === 'with' && r.scanMs > SETTLE_MS).length,
     unanswered: rows.filter((r) => r.arm === 'with' && !r.stats).length,
     reused: all.length - rows.length,
@@ -530,6 +568,14 @@ function table(browser, version, set, s) {
     `| Bersih / Readability.js: extra main-thread CPU ÷ Readability.js CPU | ${fmt(median(s.main) / median(s.readability), 2)} (of medians) | ${fmt(pct(s.main, 90) / pct(s.readability, 90), 2)} (of p90s) | |`,
     line('extension\'s own timings: snapshot + analyse + apply (ms)', s.scan),
     line(`extra CPU of the extension process per load (${browser === 'chromium' ? 'service worker' : 'WebExtensions process'}; ms)`, s.bg),
+    ...(s.ublock ? [
+      line(`uBlock Origin ${UBLOCK_VERSION}: extra main-thread CPU (ms)`, s.ublock.main),
+      line('uBlock Origin: extra whole-renderer CPU, all threads (ms)', s.ublock.threads),
+      line('uBlock Origin: extra RSS (MB)', s.ublock.rss),
+      line('uBlock Origin: extra PSS (MB)', s.ublock.pss),
+      line('uBlock Origin: extra CPU of its extension process per load (ms)', s.ublock.bg),
+      `| Bersih / uBlock Origin: extra main-thread CPU | ${fmt(median(s.main) / median(s.ublock.main), 2)} (of medians) | ${fmt(pct(s.main, 90) / pct(s.ublock.main, 90), 2)} (of p90s) | |`,
+    ] : []),
     '',
     `${s.loads} loads; with-arm scans finished after the settle time: ${s.late}; unanswered stats: ${s.unanswered}; ` +
       `loads in a reused process (left out): ${s.reused}; Readability.js failed ${s.readabilityFailed} times, found no article ${s.readabilityEmpty} times.`,
@@ -546,10 +592,26 @@ try {
   for (const browser of BROWSERS) {
     if (!fs.existsSync(path.join(EXT[browser], 'manifest.json'))) throw new Error(`no extension at ${EXT[browser]} (run bash scripts/build.sh)`);
     const launch = browser === 'chromium' ? chromiumArm : firefoxArm;
-    const arms = { with: await launch(true, proxy), without: await launch(false, proxy) };
+    const arms = { with: await launch({ ext: EXT[browser], bersih: true }, proxy), without: await launch({ ext: null }, proxy) };
     const version = await arms.without.version();
     const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
     console.log(`${version}; extension ${EXT[browser]}; load average ${loadavg()}`);
+    if (UBLOCK) {
+      const dir = UBLOCK[browser];
+      const { manifest_version: mv } = manifestOf(dir);
+      if (browser === 'chromium') {
+        console.log(`uBlock Origin ${UBLOCK_VERSION} is Manifest V${mv}, which ${version} does not run: measured in Firefox only`);
+      } else {
+        arms.ublock = await launch({ ext: dir }, proxy);
+        // Its filter lists load after it starts (from its bundled copies: the network is off).
+        const filters = await waitFor(() => arms.ublock.probe('3p-filters.html', UBLOCK_FILTERS), { timeout: 180000, every: 2000, what: 'uBlock Origin\'s filter lists' });
+        console.log(`uBlock Origin ${UBLOCK_VERSION} (${dir}): ${filters} network filters loaded`);
+      }
+    }
+    const order = (i) => {
+      const names = Object.keys(arms);
+      return names.map((_, k) => names[(i + k) % names.length]);
+    };
     const rows = [];
     const started = Date.now();
     try {
@@ -559,7 +621,7 @@ try {
         for (const page of set.pages) {
           const url = `${origin}/corpora/${page}`;
           for (let i = 0; i < LOADS; i++) {
-            for (const name of i % 2 ? ['without', 'with'] : ['with', 'without']) {
+            for (const name of order(i)) {
               try {
                 rows.push({ set: set.name, page, arm: name, load: i, ...(await arms[name].load(url)) });
               } catch (e) {
@@ -570,14 +632,14 @@ try {
           const mine = rows.filter((r) => r.page === page);
           const d = (f) => median(mine.filter((r) => r.arm === 'with').map(f)) - median(mine.filter((r) => r.arm === 'without').map(f));
           const task = median(mine.filter((r) => r.arm === 'with').map((r) => r.extTask));
+          const ublock = arms.ublock ? `uBlock Origin ${fmt(median(mine.filter((r) => r.arm === 'ublock').map((r) => r.main)) - median(mine.filter((r) => r.arm === 'without').map((r) => r.main)))} ms; ` : '';
           console.log(`[${++done}/${total}] ${page}: extra main ${fmt(d((r) => r.main))} ms, renderer ${fmt(d((r) => r.threads))} ms, ` +
             `PSS ${fmt(d((r) => r.pss))} MB; ${Number.isFinite(task) ? `extension's longest task ${fmt(task)} ms; ` : ''}` +
-            `Readability.js ${fmt(median(mine.map((r) => r.readability && r.readability.cpu)))} ms`);
+            `${ublock}Readability.js ${fmt(median(mine.map((r) => r.readability && r.readability.cpu)))} ms`);
         }
       }
     } finally {
-      await arms.with.close();
-      await arms.without.close();
+      for (const arm of Object.values(arms)) await arm.close();
     }
     console.log(`\n${browser}: ${rows.length} loads in ${((Date.now() - started) / 60000).toFixed(1)} min; load average ${loadavg()}\n`);
     for (const set of SETS) console.log(`${table(browser, version, set.name, summarise(rows.filter((r) => r.set === set.name)))}\n`);
