@@ -9,6 +9,7 @@
  *   compiled once here, not in every page;
  * - loads the name recogniser (its own wasm module) only when an article's names are first
  *   asked for, never on a page load;
+ * - hands the settings to the content scripts, when they start and whenever they change;
  * - routes the keyboard command and the context menu to the tab's content script.
  *
  * No network, no remote code: the only fetches here are the extension's own .wasm files (a
@@ -35,6 +36,21 @@ const names = loader(bersihNames, 'pkg/bersih_names_bg.wasm');
 const MAX_PAGES = 64;
 /** Longest markup `bersih:hide-markup` parses (live.js sends at most this much). */
 const MAX_MARKUP = 1500000;
+
+/** The settings, read here and handed to the content scripts, which touch no storage API on a
+ * page load (see content.js); null until read and after every change. */
+let settings = null;
+const currentSettings = () => (settings ??= bersihCommon.load());
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !changes.settings) return;
+  settings = null;
+  (async () => {
+    const message = { type: 'bersih:settings', settings: await currentSettings() };
+    // Tabs without our content script (other schemes, not yet loaded) refuse it.
+    for (const tab of await api.tabs.query({})) api.tabs.sendMessage(tab.id, message).catch(() => {});
+  })().catch((e) => console.warn('[bersih] sending the settings failed:', e));
+});
 
 /** The reader's article per tab while its story's other pages are read (one per tab: a newer
  * article replaces it; freed when the story ends or the tab closes). */
@@ -104,6 +120,7 @@ const handlers = {
     if (typeof m.html !== 'string' || m.html.length > MAX_MARKUP + 16) throw new Error('markup missing or too long');
     return (await core()).hide_markup(m.html, m.options);
   },
+  'bersih:settings': () => currentSettings(),
   'bersih:article': (m, tab) => article(tab, m),
   'bersih:story': (m, tab) => storyStep(tab, m),
 };

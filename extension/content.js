@@ -1,6 +1,6 @@
 /* Bersih — content script. Runs at document_idle on http(s) pages.
  *
- *   load settings ─ paused here? ─▶ stop (answers messages, changes nothing)
+ *   settings from the background ─ paused here? ─▶ stop (answers messages, changes nothing)
  *        │
  *   walk the DOM once (live.js) ─▶ snapshot ─▶ background: the core's detectors ─▶ decisions
  *        ─▶ apply (live.js)
@@ -16,6 +16,9 @@
  * Why the core runs in the background, never in the page: the page then pays for a DOM walk in
  * JS and one message, not for compiling and instantiating a wasm module in every tab, and a
  * page's CSP cannot refuse it. The background's wasm is compiled once for every tab.
+ * The settings come from the background too (on start, and whenever they change), so a page
+ * load touches no storage API: Firefox builds every extension API a content script touches
+ * anew in each page, and the storage API alone was about 5 ms of it.
  *
  * Reader and copy: the page is walked again when asked (our own marks are walked through) and
  * the background reads the article from it, with names when the reader shows them: nothing of
@@ -342,8 +345,7 @@
 
   async function start() {
     state.url = location.href;
-    state.settings = await common.load();
-    state.paused = common.isPaused(state.settings, location.hostname);
+    settle(await ask({ type: 'bersih:settings' }));
     if (state.paused) return;
     // Watching first: what the page adds while its first walk yields is rescanned after.
     startWatching();
@@ -353,20 +355,22 @@
 
   state.ready = start().catch((e) => report('start failed:', e));
 
-  /* ---------- settings changes from the popup and options ---------- */
+  function settle(settings) {
+    state.settings = settings;
+    state.paused = common.isPaused(settings, location.hostname);
+  }
 
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !changes.settings) return;
-    (async () => {
-      await state.ready;
-      state.settings = await common.load();
-      state.paused = common.isPaused(state.settings, location.hostname);
-      if (!state.paused && !state.scanned) await scan();
-      applyNow();
-      if (state.enabled && !state.paused) startWatching();
-      else stopWatching();
-    })().catch((e) => report('settings change failed:', e));
-  });
+  /* ---------- settings changes from the popup and options (sent by the background) ---------- */
+
+  async function changed(settings) {
+    await state.ready;
+    settle(settings);
+    if (!state.paused && !state.scanned) await scan();
+    applyNow();
+    if (state.enabled && !state.paused) startWatching();
+    else stopWatching();
+    return { ok: true };
+  }
 
   /* ---------- the article, for the reader and the copy ---------- */
 
@@ -571,6 +575,7 @@
     'bersih:toggle': (m) => toggle(m.enabled),
     'bersih:toggle-reader': () => toggleReader(),
     'bersih:copy': (m) => copy(m.format),
+    'bersih:settings': (m) => changed(m.settings),
   };
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -1,7 +1,7 @@
 /* Bersih — popup: what was hidden on the tab (by kind, with the texts and why the core hid
  * each), per-kind toggles, pause on this site, reader view and copy. Figures come from the tab's
- * content script ({type: "bersih:stats"}); settings go to storage.sync, which the content script
- * watches. */
+ * content script ({type: "bersih:stats"}); settings go to storage.sync, and the background sends
+ * them on to every tab's content script. */
 'use strict';
 
 (async () => {
