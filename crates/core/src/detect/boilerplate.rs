@@ -66,7 +66,8 @@ fn starts_with_lead(line: &str, entry: &str) -> bool {
     let Some(mut rest) = line.strip_prefix(first) else {
         return false;
     };
-    if rest.starts_with(char::is_alphanumeric) {
+    // Whole words: "follow" does not open "follow-up".
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
         return false;
     }
     for part in parts {
@@ -115,6 +116,17 @@ mod tests {
         ("Click here to subscribe.", true),
         ("Jakarta - Presiden meminta warga mengikuti aturan yang berlaku.", false),
         ("Follow-up tests showed no change in the patient's condition.", false),
+        ("Follow-up calls on WhatsApp reached every patient within a week.", false),
+        ("Cek Berita dan Artikel yang lain di Google News", true),
+        ("Jangan Lewatkan Video Terbaru:", true),
+        ("Jangan lewatkan kesempatan ini, kata panitia kepada warga.", false),
+        ("Sertai saluran Telegram kami untuk berita terkini.", true),
+        ("Ikuti saluran Telegram Harian Metro untuk berita terkini.", true),
+        ("Ikuti perkembangan kes itu di mahkamah minggu depan.", false),
+        ("Follow FMT on WhatsApp, Google News and Telegram", true),
+        ("Follow The Star on Google News", true),
+        ("Join ST's Telegram channel and get the latest breaking news delivered to you.", true),
+        ("Join the queue early, officials told voters.", false),
         ("Simak juga penjelasan menteri soal subsidi yang akan dipangkas tahun depan.", false),
         ("Google News kini tersedia di Indonesia.", false),
         ("Ringkasan berita ini disusun oleh redaksi berdasarkan keterangan saksi, polisi dan pihak keluarga korban yang ditemui di lokasi kejadian pada Senin malam, ketika hujan deras mengguyur kawasan itu sejak sore hari dan membuat jalan utama tergenang hingga tengah malam sehingga lalu lintas lumpuh total dan warga terpaksa mengungsi ke masjid terdekat.", false),

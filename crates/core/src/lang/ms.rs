@@ -8,12 +8,15 @@ pub(super) const TABLE: Table = Table {
     recirculation_leads: &[
         "artikel berkaitan",
         "baca",
+        "baca artikel berkaitan",
+        "baca berita berkaitan",
         "baca juga",
         "baca lagi",
         "berita berkaitan",
         "berkaitan:",
         "lihat juga",
         "tonton juga",
+        "tonton:",
     ],
     ad_labels: &[
         "iklan",
@@ -23,7 +26,9 @@ pub(super) const TABLE: Table = Table {
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
         "ikuti kami di",
+        "ikuti … saluran telegram",
         "muat turun aplikasi",
+        "sertai … saluran telegram",
         "sertai … saluran whatsapp",
     ],
     list_headings: &[
