@@ -66,15 +66,14 @@
 // build/pageload/<browser>-<timestamp>.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { Builder, By, until } from 'selenium-webdriver';
-import firefox from 'selenium-webdriver/firefox.js';
+import { By, until } from 'selenium-webdriver';
 import { start } from './server.mjs';
+import { corpora, inChrome, installExtension, launchFirefox, offlineProxy, pageSets } from './bench.mjs';
 import { extensionDir, sendToTab, sleep, waitFor } from './checks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,16 +102,7 @@ const STATS = { type: 'bersih:stats' };
  * lists are loaded). */
 const UBLOCK_FILTERS = `Number((/([\\d,.]+) network filters/.exec(document.body.innerText) || [0, '0'])[1].replace(/\\D/g, ''))`;
 
-const shared = process.env.BERSIH_SHARED || path.join(repo, '..', 'shared');
-const corpora = path.join(shared, 'corpora');
-const walk = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []).flatMap((e) =>
-  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-const rel = (files) => files.map((f) => path.relative(corpora, f)).sort().slice(0, opt.pages ? Number(opt.pages) : undefined);
-const SETS = [
-  { name: 'Mozilla pages', pages: rel(walk(path.join(corpora, 'readability-test-pages')).filter((f) => path.basename(f) === 'source.html')) },
-  // The synthetic pages there are 2–8 KB placeholders, not real pages.
-  { name: 'Indonesian pages', pages: rel(walk(path.join(corpora, 'id-news-html')).filter((f) => f.endsWith('.html') && !/synthetic/.test(f))) },
-].filter((s) => s.pages.length && s.name.toLowerCase().includes(opt.set.toLowerCase()));
+const SETS = pageSets({ pages: opt.pages, set: opt.set });
 if (!SETS.length) {
   console.log(`no corpora at ${corpora}`);
   process.exit(0);
@@ -354,31 +344,12 @@ async function chromiumArm({ ext, bersih }, proxy) {
 
 async function firefoxArm({ ext, bersih }, proxy) {
   const withExt = !!ext;
-  const { hostname, port } = new URL(proxy);
-  const opts = new firefox.Options().setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr').addArguments('-headless');
-  const prefs = {
-    'app.update.enabled': false,
-    'toolkit.telemetry.enabled': false,
-    'datareporting.policy.dataSubmissionEnabled': false,
-    'permissions.default.image': 2,
-    'network.proxy.type': 1,
-    'network.proxy.http': hostname,
-    'network.proxy.http_port': Number(port),
-    'network.proxy.ssl': hostname,
-    'network.proxy.ssl_port': Number(port),
-    'network.proxy.allow_hijacking_localhost': false,
-    'dom.ipc.keepProcessesAlive.webIsolated.perOrigin': 0, // a closed tab's process ends: a fresh one per load
-  };
-  for (const [k, v] of Object.entries(prefs)) opts.setPreference(k, v);
-  opts.setAlertBehavior('dismiss'); // alert()s are dismissed (as playwright does in Chromium), not errors
-  const gecko = process.env.GECKODRIVER || path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
-  const service = new firefox.ServiceBuilder(fs.existsSync(gecko) ? gecko : 'geckodriver').addArguments('--allow-system-access');
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(opts).setFirefoxService(service).build();
+  const driver = await launchFirefox(proxy);
+  const privileged = (fn) => inChrome(driver, fn);
   const caps = await driver.getCapabilities();
   const base = await driver.getWindowHandle();
   let helper = null;
-  const id = withExt ? await driver.installAddon(ext, true) : null;
-  const extensionHost = id && await inChrome(() => driver.executeScript(`return WebExtensionPolicy.getByID(arguments[0]).mozExtensionHostname;`, id));
+  const extensionHost = withExt ? await installExtension(driver, ext) : null;
   if (bersih) {
     // An extension page in a window of its own sends the stats message (tabs.sendMessage).
     await driver.switchTo().newWindow('window');
@@ -388,18 +359,10 @@ async function firefoxArm({ ext, bersih }, proxy) {
     await driver.switchTo().window(base);
   }
   // Both arms have one: Firefox's built-in add-ons (webcompat, ...) run there too.
-  const extProcess = () => inChrome(() => driver.executeAsyncScript(
+  const extProcess = () => privileged(() => driver.executeAsyncScript(
     `const done = arguments[0];
      ChromeUtils.requestProcInfo().then((i) => done(i.children.find((c) => c.type === 'extension')?.pid ?? null), () => done(null));`));
   let extPid = await extProcess();
-  async function inChrome(fn) {
-    await driver.setContext(firefox.Context.CHROME);
-    try {
-      return await fn();
-    } finally {
-      await driver.setContext(firefox.Context.CONTENT);
-    }
-  }
   const statsOf = async (url, tab) => {
     await driver.switchTo().window(helper);
     try {
@@ -441,7 +404,7 @@ async function firefoxArm({ ext, bersih }, proxy) {
       if (helper) stats = await waitFor(() => (polls++, statsOf(url, tab)), { timeout: 15000, every: 50, what: `stats of ${url}` }).catch(() => null);
       const scanMs = Date.now() - loaded;
       await sleep(loaded + SETTLE_MS - Date.now());
-      const pid = await inChrome(() => driver.executeScript(
+      const pid = await privileged(() => driver.executeScript(
         `for (const w of Services.wm.getEnumerator('navigator:browser')) {
            for (const b of w.gBrowser.browsers) if (b.currentURI.spec === arguments[0]) return b.browsingContext.currentWindowGlobal.osPid;
          }
@@ -583,9 +546,8 @@ function table(browser, version, set, s) {
   return out.join('\n');
 }
 
-const sink = net.createServer((socket) => socket.destroy()); // the "proxy": every request to another host fails at once
-await new Promise((r) => sink.listen(0, '127.0.0.1', r));
-const proxy = `http://127.0.0.1:${sink.address().port}`;
+const offline = await offlineProxy();
+const proxy = offline.url;
 const { server, origin } = await start();
 const outDir = path.join(repo, 'build', 'pageload');
 try {
@@ -650,5 +612,5 @@ try {
   }
 } finally {
   server.close();
-  sink.close();
+  offline.close();
 }
