@@ -33,10 +33,24 @@ pub fn is_boilerplate(line: &str) -> bool {
     if norm.is_empty() || text::word_count(&norm) > MAX_WORDS {
         return false;
     }
-    is_desk_initials(&norm)
-        || is_embed_placeholder(&norm)
-        || ads::is_label(&norm)
-        || lang::all(|t| t.boilerplate_leads).any(|lead| starts_with_lead(&norm, lead))
+    // Desk initials may run on into the promo after them ("(con/con) Add as a preferred source
+    // on Google"), the two inline siblings of one line.
+    if let Some(rest) = after_desk_initials(&norm) {
+        return rest.is_empty() || is_promo(rest);
+    }
+    is_embed_placeholder(&norm) || is_promo(&norm)
+}
+
+/// An ad label or a line opened by one of the tables' boilerplate leads.
+fn is_promo(norm: &str) -> bool {
+    ads::is_label(norm)
+        || lang::all(|t| t.boilerplate_leads).any(|lead| starts_with_lead(norm, lead))
+}
+
+/// What follows desk initials that open the line, if they do.
+fn after_desk_initials(s: &str) -> Option<&str> {
+    let end = s.find(')')? + 1;
+    is_desk_initials(&s[..end]).then(|| s[end..].trim_start())
 }
 
 /// "(tim/tim)", "(lau/pta)": two or more groups of 2–4 letters between slashes, in parentheses.
@@ -89,6 +103,8 @@ mod tests {
         (" (lau/pta) ", true),
         ("(rdp/imk/dnu)", true),
         ("(AS)", false),
+        ("(con/con) Add as a preferred source on Google", true),
+        ("(ant/ant) Presiden meminta warga tetap tenang.", false),
         ("[Gambas:Video 20detik]", true),
         ("ADVERTISEMENT", true),
         ("SCROLL TO CONTINUE WITH CONTENT", true),
