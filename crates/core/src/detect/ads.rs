@@ -51,6 +51,7 @@ const AD_TOKENS: &[&str] = &[
     "sponsor",
     "sponsored",
     "taboola",
+    "teads",
 ];
 
 /// Attributes only ad tags put on an element.
