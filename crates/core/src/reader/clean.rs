@@ -16,6 +16,15 @@ const ALWAYS_REMOVED: &[&str] = &[
 /// Class/id substrings of share bars.
 const SHARE: &[&str] = &["share", "sharedaddy"];
 
+/// Class prefixes of what web video players (video.js, JW Player, MediaElement, Plyr) draw over
+/// a video: control bars, menus, dialogs, whose labels ("Current Time 0:00", "Loaded: 0%",
+/// "Mute") are the player's, not the article's.
+const PLAYER_CHROME: &[&str] = &["jw-", "mejs-", "plyr__", "vjs-"];
+
+/// Text a player's control piece holds at most (pieces go innermost first, so a whole control
+/// bar is judged on what its labelled pieces leave).
+const PLAYER_CHROME_MAX_CHARS: u32 = 200;
+
 /// Whole-text labels of placeholder blocks (ads, loading spinners). Readability's lists.
 const PLACEHOLDER_TEXTS: &[&str] = &[
     "ad",
@@ -75,6 +84,7 @@ pub fn clean(
             ALWAYS_REMOVED.contains(&c.page.tag(id)) && !c.is_video(id)
         });
         ctx.sweep(root, false, |c, id| c.is_share(id));
+        ctx.sweep(root, false, |c, id| c.is_player_chrome(id));
         ctx.sweep(root, true, |c, id| {
             matches!(c.page.tag(id), "h1" | "h2") && class_weight(c.page, id, c.pass) < 0.0
         });
@@ -164,6 +174,20 @@ impl Ctx<'_> {
                 .any(|t| t == w)
         };
         SHARE.iter().any(|w| word(w)) && (self.tally.len[id.index()] as usize) < SHARE_MAX_CHARS
+    }
+
+    /// A player's control piece: a player class, no video or audio in it, little text.
+    fn is_player_chrome(&self, id: NodeId) -> bool {
+        let class = self.page.attr(id, "class").unwrap_or("");
+        let chrome = class.split_ascii_whitespace().any(|c| {
+            PLAYER_CHROME.iter().any(|p| {
+                c.len() > p.len() && c.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            })
+        });
+        chrome
+            && !matches!(self.page.tag(id), "video" | "audio")
+            && self.tally.count(id, Count::Media) == 0
+            && self.tally.len[id.index()] <= PLAYER_CHROME_MAX_CHARS
     }
 
     fn is_video(&self, id: NodeId) -> bool {

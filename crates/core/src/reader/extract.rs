@@ -484,10 +484,12 @@ pub enum Count {
     TextishLen,
     /// Data tables.
     DataTable,
+    /// Video and audio elements.
+    Media,
 }
 
 impl Count {
-    const N: usize = 9;
+    const N: usize = 10;
 }
 
 impl Tally {
@@ -558,6 +560,7 @@ impl Tally {
             own[Count::TextishLen as usize] = len;
         }
         own[Count::DataTable as usize] = u32::from(tag == "table" && is_data_table(page, id));
+        own[Count::Media as usize] = u32::from(matches!(tag, "video" | "audio"));
         own
     }
 
