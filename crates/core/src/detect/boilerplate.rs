@@ -38,7 +38,21 @@ pub fn is_boilerplate(line: &str) -> bool {
     if let Some(rest) = after_desk_initials(&norm) {
         return rest.is_empty() || is_promo(rest);
     }
-    is_embed_placeholder(&norm) || is_promo(&norm)
+    is_embed_placeholder(&norm) || is_counter(&norm) || is_promo(&norm)
+}
+
+/// "2192 shares", "1.2k views", "12 komentar": a count (digits with `,` or `.`, an optional
+/// `k`/`rb`/`m` multiplier) and one of the tables' counter words, nothing else.
+fn is_counter(s: &str) -> bool {
+    let Some((count, rest)) = s.split_once(' ') else {
+        return false;
+    };
+    let digits = count.trim_end_matches(['k', 'm']).trim_end_matches("rb");
+    let numeric = digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    numeric && lang::all(|t| t.counter_words).any(|w| w == rest)
 }
 
 /// An ad label or a line opened by one of the tables' boilerplate leads.
@@ -103,6 +117,13 @@ mod tests {
         (" (lau/pta) ", true),
         ("(rdp/imk/dnu)", true),
         ("(AS)", false),
+        ("2192 Shares", true),
+        ("2 responses", true),
+        ("1.2K views", true),
+        ("12 komentar", true),
+        ("1.234 kali dibaca", true),
+        ("2,500 shares of the company", false),
+        ("Shares", false),
         ("(con/con) Add as a preferred source on Google", true),
         ("(ant/ant) Presiden meminta warga tetap tenang.", false),
         ("[Gambas:Video 20detik]", true),

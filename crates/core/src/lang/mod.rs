@@ -79,6 +79,9 @@ pub struct Table {
     /// Link texts that lead to the whole story on one page ("tampilkan semua"); taken only
     /// when the link stays within the story.
     pub show_all_links: &'static [&'static str],
+    /// Words after a count that make a line a counter of readers' reactions ("2,192 shares",
+    /// "12 komentar"): on a line of its own, a widget's, not the article's.
+    pub counter_words: &'static [&'static str],
     /// Frequent function words, used to guess the page language.
     pub stopwords: &'static [&'static str],
 }
@@ -253,6 +256,7 @@ mod tests {
             check_slice("previous_page_links", t.lang, t.previous_page_links);
             check_slice("page_labels", t.lang, t.page_labels);
             check_slice("show_all_links", t.lang, t.show_all_links);
+            check_slice("counter_words", t.lang, t.counter_words);
             check_slice("stopwords", t.lang, t.stopwords);
             let months: Vec<&str> = t.months.iter().map(|m| m.0).collect();
             check_slice("months", t.lang, &months);
