@@ -156,12 +156,14 @@ export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) 
     assert(s && s.story && typeof s.story === 'object', `bersih:stats has no story: ${JSON.stringify(s && Object.keys(s))}`);
     return s.story;
   };
-  /** Page 1 of story `name`, loaded and cleaned, the request log reset after it. */
-  const load = async (name) => {
-    await d.goto(url(name));
-    await ready(d, url(name));
+  /** The page at `address`, loaded and cleaned, the request log reset after it. */
+  const loadAt = async (address) => {
+    await d.goto(address);
+    await ready(d, address);
     log.reset();
   };
+  /** Page 1 of story `name`, as `loadAt` has it. */
+  const load = (name) => loadAt(url(name));
   /** The addresses of story `name` asked for since the reset, relative to page 1's ("?page=2",
    * "/2", "" for page 1), on the listener given. */
   const asked = (name, listener = 'main') => {
@@ -228,9 +230,7 @@ export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) 
   await r.check('multi-page story opened on page 2: page 1 is fetched and comes first', async () => {
     const s = STORIES.tribun;
     const two = `${url('tribun')}?page=2`;
-    await d.goto(two);
-    await ready(d, two);
-    log.reset();
+    await loadAt(two);
     await d.send(two, { type: 'bersih:toggle-reader' });
     const x = await settled();
     same([x.pages.state, x.pages.merged], ['done', '3'], 'pages status');
@@ -242,9 +242,7 @@ export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) 
   await r.check("multi-page story: the pages are asked for with the page's own cookies (a site's session)", async () => {
     // server.mjs serves the tribun story under /paged/kuki/ behind a cookie its page 1 sets.
     const kuki = `${origin}${STORIES.tribun.path.replace('/paged/tribun/', '/paged/kuki/')}`;
-    await d.goto(kuki);
-    await ready(d, kuki);
-    log.reset();
+    await loadAt(kuki);
     await d.send(kuki, { type: 'bersih:toggle-reader' });
     const x = await settled();
     same([x.pages.state, x.pages.merged], ['done', '3'], 'pages status');
@@ -338,9 +336,7 @@ export async function runPagedChecks(d, origin, r, log, { shots = false } = {}) 
 
   await r.check("a 'next' link outside the story's directory (a comment's link to a logout address) is never requested", async () => {
     const page = `${origin}/paged/komentar/2026/07/27/warga-bersihkan-sungai-cikapundung`;
-    await d.goto(page);
-    await ready(d, page);
-    log.reset();
+    await loadAt(page);
     await d.send(page, { type: 'bersih:toggle-reader' });
     await sleep(1000);
     const res = await d.send(page, { type: 'bersih:copy', format: 'text' });
