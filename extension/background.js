@@ -131,8 +131,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && sender.tab && Object.hasOwn(handlers, message.type) && handlers[message.type];
   if (!handler) return false;
   // `ms`: the core's time for this message, the module's one-time compile left out, so a page
-  // can be held to a bound on what it costs every tab waiting behind it. The settings, a page's
-  // first question, are answered at once: the compile they start runs while it reads itself.
+  // can be held to a bound on what it costs every tab waiting behind it. Every message starts
+  // the compile; the settings, a page's first question, are answered without waiting for it, so
+  // it runs while the page serialises itself.
   let t = 0;
   const compiled = core();
   (message.type === 'bersih:settings' ? Promise.resolve() : compiled)

@@ -34,6 +34,18 @@ export async function offlineProxy() {
   return { url: `http://127.0.0.1:${sink.address().port}`, close: () => sink.close() };
 }
 
+/** Statistics over the pages: finite values only; `pct` is the nearest-rank percentile. */
+export const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+export const pct = (xs, p) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+export const median = (xs) => {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 /** Headless Firefox ESR with a fresh profile: images off, every other host through `proxy`, and
  * a closed tab's process ended, so each load gets a content process of its own. */
 export async function launchFirefox(proxy) {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { start } from './server.mjs';
-import { inChrome, installExtension, launchFirefox, offlineProxy, pageSets } from './bench.mjs';
+import { inChrome, installExtension, launchFirefox, offlineProxy, pageSets, pct } from './bench.mjs';
 import { sleep } from './checks.mjs';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,10 +89,6 @@ function attribute(profile) {
   return rows;
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
-};
 
 const offline = await offlineProxy();
 const { server, origin } = await start();

@@ -73,7 +73,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { By, until } from 'selenium-webdriver';
 import { start } from './server.mjs';
-import { corpora, inChrome, installExtension, launchFirefox, offlineProxy, pageSets } from './bench.mjs';
+import { corpora, inChrome, installExtension, launchFirefox, median, offlineProxy, pageSets, pct, sorted } from './bench.mjs';
 import { extensionDir, sendToTab, sleep, waitFor } from './checks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -155,17 +155,6 @@ const proc = {
 
 /* ---------- statistics ---------- */
 
-const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-const pct = (xs, p) => {
-  const s = sorted(xs);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
-};
-const median = (xs) => {
-  const s = sorted(xs);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const nowUs = () => Number(process.hrtime.bigint() / 1000n); // CLOCK_MONOTONIC, the trace's clock
 

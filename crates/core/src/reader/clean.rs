@@ -178,8 +178,7 @@ impl Ctx<'_> {
 
     /// A player's control piece: a player class, no video or audio in it, little text.
     fn is_player_chrome(&self, id: NodeId) -> bool {
-        let class = self.page.attr(id, "class").unwrap_or("");
-        let chrome = class.split_ascii_whitespace().any(|c| {
+        let chrome = self.page.classes(id).any(|c| {
             PLAYER_CHROME.iter().any(|p| {
                 c.len() > p.len() && c.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
             })
