@@ -6,7 +6,7 @@
 //! them; their wording does. The wording lives in the `boilerplate_leads` tables. An entry may
 //! hold " … " to mean "then, later in the line": `follow … whatsapp channel` matches
 //! "Follow Berita Okezone di WhatsApp Channel". Two shapes that are not phrases (desk initials
-//! "(tim/tim)" and "[Gambas:Video 20detik]") are small hand-written matchers.
+//! "(tim/tim)", a lone "(abd)", and "[Gambas:Video 20detik]") are small hand-written matchers.
 //!
 //! Invariant: a long line is never boilerplate (see [`MAX_WORDS`]).
 
@@ -37,6 +37,9 @@ pub fn is_boilerplate(line: &str) -> bool {
     // on Google"), the two inline siblings of one line.
     if let Some(rest) = after_desk_initials(&norm) {
         return rest.is_empty() || is_promo(rest);
+    }
+    if is_desk_initial(line.trim()) {
+        return true;
     }
     is_embed_placeholder(&norm) || is_counter(&norm) || is_promo(&norm)
 }
@@ -82,6 +85,16 @@ fn is_desk_initials(s: &str) -> bool {
     parts >= 2
 }
 
+/// "(abd)", "(tst)": one group of initials, when it is the whole line (sindonews, okezone), in
+/// lower case as written: "(AS)" is an abbreviation.
+fn is_desk_initial(s: &str) -> bool {
+    s.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|inner| {
+            INITIALS_LEN.contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_lowercase())
+        })
+}
+
 fn is_embed_placeholder(s: &str) -> bool {
     s.starts_with(EMBED_PLACEHOLDER) && s.ends_with(']')
 }
@@ -117,6 +130,10 @@ mod tests {
         (" (lau/pta) ", true),
         ("(rdp/imk/dnu)", true),
         ("(AS)", false),
+        ("(abd)", true),
+        ("(a)", false),
+        ("(abd) kata dia", false),
+        ("(ekonomi)", false),
         ("2192 Shares", true),
         ("2 responses", true),
         ("1.2K views", true),

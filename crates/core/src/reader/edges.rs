@@ -27,21 +27,20 @@ const LABEL_MAX_WORDS: u32 = 4;
 /// Leaves out the link lists before the first paragraph and the headed link groups after the
 /// last, and reports them.
 pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
-    let mut paragraphs = page
-        .ids()
-        .filter(|&id| matches!(page.tag(id), "p" | "blockquote" | "pre") && is_live(page, ex, id))
-        .filter(|&id| live_words(page, ex, id).0 >= PROSE_MIN_WORDS);
-    let Some(first) = paragraphs.next() else {
+    let mut prose = page.ids().filter(|&id| is_prose(page, ex, id));
+    let Some(first) = prose.next() else {
         return;
     };
-    let last = paragraphs.next_back().unwrap_or(first);
+    let end = prose
+        .map(|id| page.skip(id))
+        .fold(page.skip(first), NodeId::max);
     let mut found: Vec<NodeId> = page
         .ids()
         .take_while(|&id| id < first)
         .filter(|&id| page.skip(id) <= first)
         .filter(|&id| is_live(page, ex, id) && is_link_list(page, ex, id))
         .collect();
-    found.extend(trailing_groups(page, ex, page.skip(last)));
+    found.extend(trailing_groups(page, ex, end));
     for id in found {
         if ex.dead[id.index()] {
             continue;
@@ -57,8 +56,29 @@ pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Ve
     }
 }
 
-/// The topmost link lists and headed link groups from `start` on: a block that opens with a
-/// heading and is otherwise a link group, or a heading whose next sibling is a link group.
+/// Article prose, for finding the article's edges: a paragraph of [`PROSE_MIN_WORDS`] words, or
+/// such a run of text straight in a block (stories written in `div`s with `br`s); not in a list
+/// item, a caption or an inline element, where a long line is a teaser or a reference.
+fn is_prose(page: &Page, ex: &Extraction, id: NodeId) -> bool {
+    if page.is_text(id) {
+        return page.text_stats(id).words >= PROSE_MIN_WORDS
+            && page.parent(id).is_some_and(|p| is_text_block(page.tag(p)))
+            && is_live(page, ex, id);
+    }
+    matches!(page.tag(id), "p" | "blockquote" | "pre")
+        && is_live(page, ex, id)
+        && live_words(page, ex, id).0 >= PROSE_MIN_WORDS
+}
+
+/// A block whose own text runs are a story's paragraphs when it writes them without `p`s.
+fn is_text_block(tag: &str) -> bool {
+    matches!(tag, "div" | "section" | "article" | "main" | "body")
+}
+
+/// The topmost link lists and link groups from `start` on: a `ul`/`ol` of links, a row of bare
+/// links (tags), a block that opens with a heading and is otherwise a link group, or a heading
+/// or short label ("Twitter Recommendation", "Topik Artikel :") whose next sibling is a link
+/// group.
 fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
     let counts = Counts::new(page, start);
     let is_group = |id: NodeId| is_link_list(page, ex, id) || counts.is_group(id, None);
@@ -72,12 +92,13 @@ fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
         }
         let headed = || heading_in(page, &counts, id).is_some_and(|h| counts.is_group(id, Some(h)));
         let group_after = || {
-            is_heading(page, &counts, id)
+            (is_heading(page, &counts, id) || is_label(page, &counts, id))
                 .then(|| next_filled(page, id))
                 .flatten()
                 .filter(|&n| is_group(n))
         };
-        if is_link_list(page, ex, id) || headed() {
+        let link_row = || is_text_block(page.tag(id)) && counts.is_link_row(id);
+        if is_link_list(page, ex, id) || link_row() || headed() {
             found.push(id);
         } else if let Some(group) = group_after() {
             found.extend([id, group]);
@@ -113,6 +134,18 @@ fn is_heading(page: &Page, counts: &Counts, id: NodeId) -> bool {
     let label = text::normalise(&page.text_content(id));
     let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     lang::all(|t| t.list_headings).any(|h| h == label)
+}
+
+/// A short run of words without links in a block or a bold line, not a table cell or a list
+/// item: what labels a link group after the article ("Twitter Recommendation", "Topik Artikel :").
+fn is_label(page: &Page, counts: &Counts, id: NodeId) -> bool {
+    let c = counts.get(id);
+    matches!(
+        page.tag(id),
+        "div" | "p" | "span" | "strong" | "b" | "header"
+    ) && c.link_words == 0
+        && c.words > 0
+        && c.words <= LABEL_MAX_WORDS
 }
 
 /// The next sibling element of `id`, past blank text.
@@ -219,6 +252,12 @@ impl Counts {
 
     fn get(&self, id: NodeId) -> Count {
         self.counts[id.index() - self.start]
+    }
+
+    /// Links and nothing but link text: a row of tags after the article.
+    fn is_link_row(&self, id: NodeId) -> bool {
+        let c = self.get(id);
+        c.links >= GROUP_MIN_LINKS && c.words > 0 && c.link_words == c.words
     }
 
     /// Links, at least as many words of link text as of other text, and no sentence of prose,
