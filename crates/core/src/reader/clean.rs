@@ -13,8 +13,8 @@ const ALWAYS_REMOVED: &[&str] = &[
     "aside", "button", "embed", "footer", "iframe", "input", "link", "object", "select", "textarea",
 ];
 
-/// Class/id substrings of share bars.
-const SHARE: &[&str] = &["share", "sharedaddy"];
+/// Class/id words of share bars and newsletter sign-ups: calls to act, not the story.
+const SHARE: &[&str] = &["share", "sharedaddy", "newsletter"];
 
 /// Class prefixes of what web video players (video.js, JW Player, MediaElement, Plyr) draw over
 /// a video: control bars, menus, dialogs, whose labels ("Current Time 0:00", "Loaded: 0%",
