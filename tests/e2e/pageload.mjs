@@ -3,7 +3,7 @@
 // same documents in the same run. A benchmark, run by hand (not part of scripts/test.sh):
 //
 //   node tests/e2e/pageload.mjs [--browser chromium|firefox|both] [--pages N] [--set NAME]
-//                               [--loads N] [--ext DIR] [--ublock DIR] [--settle MS]
+//                               [--loads N] [--ext DIR] [--ublock DIR] [--settle MS] [--profile]
 //
 //   --browser  chromium (default), firefox or both
 //   --pages N  only the first N pages of each set (quick runs); default: all
@@ -44,10 +44,12 @@
 // parser, timer, event, callback or frame paint), as the scan runs in a promise continuation
 // that the trace leaves empty. A task holding both (the page's parse, in which the
 // document_start script runs) counts only the extension's events in it: the page's own
-// 30-50 ms parse task is not the extension's. The sum over the load's tasks under the same rule
-// is the extension's own main-thread time, which the page's load-to-load noise (tens of ms) does
-// not blur as it blurs the with − without difference. The same rule on the "without" arm gives
-// what it wrongly takes for the extension (page-internal work such as GC): the floor.
+// 30-50 ms parse task is not the extension's. The same rule on the "without" arm gives what it
+// wrongly takes for the extension (page-internal work such as GC): the floor.
+// --profile adds V8's sampling profiler to the trace (in both arms; it slows the page a little)
+// and gives the main-thread CPU in samples whose stack holds one of the extension's frames: its
+// own cost, which the page's load-to-load noise (tens of ms) does not blur as it blurs the
+// with − without difference.
 // Also recorded: CDP Performance.getMetrics `ThreadTime` (a cross-check of `main`), and the CPU
 // of the extension's own process per load (Chromium: the service worker's; Firefox: the
 // WebExtensions process, which the "without" arm has too, for Firefox's built-in add-ons), less
@@ -91,6 +93,7 @@ const { values: opt } = parseArgs({
     ext: { type: 'string', default: extensionDir('chrome') },
     ublock: { type: 'string' },
     settle: { type: 'string', default: '500' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const BROWSERS = opt.browser === 'both' ? ['chromium', 'firefox'] : [opt.browser];
@@ -184,7 +187,8 @@ async function readabilityCost(pid, { run, value }) {
 
 /* ---------- Chromium ---------- */
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+  ...(opt.profile ? ['disabled-by-default-v8.cpu_profiler'] : [])];
 const EXT_URL = /^(chrome|moz)-extension:\/\//;
 /** Trace events that are the page's own work (besides any event naming a page URL), and the
  * painting of a frame (which the extension's hiding may make larger, but which is the page's). */
@@ -208,7 +212,6 @@ function readTrace(events, untilUs) {
   const tasks = main.filter((e) => e.name === 'RunTask' && e.dur !== undefined);
   let longest = 0;
   let extTask = 0;
-  let extMs = 0;
   let i = 0;
   for (const t of tasks) {
     longest = Math.max(longest, t.dur / 1000);
@@ -229,11 +232,52 @@ function readTrace(events, untilUs) {
         shareEnd = Math.max(shareEnd, end);
       } else if (u || PAGE_WORK.has(e.name)) page = true;
     }
-    const mine = ext && page ? share : ext || (!page && dcl && t.ts >= dcl.ts) ? t.dur / 1000 : 0;
-    extTask = Math.max(extTask, mine);
-    extMs += mine;
+    if (ext && !page) extTask = Math.max(extTask, t.dur / 1000);
+    else if (ext) extTask = Math.max(extTask, share);
+    else if (!page && dcl && t.ts >= dcl.ts) extTask = Math.max(extTask, t.dur / 1000);
   }
-  return { pid, longest, extTask, extMs, injected };
+  return { pid, longest, extTask, profiled: profiled(events, pid, tid), injected };
+}
+
+/** With --profile: the main thread's CPU in samples whose stack holds a frame of the extension
+ * (its scripts, and what they call: the DOM, serialising, messaging), from V8's sampling
+ * profiler in the trace; null without it. Work the page does in answer (restyling what was
+ * hidden) is not in it. */
+function profiled(events, pid, tid) {
+  const start = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!start) return null;
+  const nodes = new Map();
+  const samples = [];
+  const deltas = [];
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || e.id !== start.id) continue;
+    const profile = e.args.data.cpuProfile || {};
+    for (const node of profile.nodes || []) nodes.set(node.id, node);
+    samples.push(...(profile.samples || []));
+    deltas.push(...(e.args.data.timeDeltas || []));
+  }
+  const ours = new Map(); // node id -> whether it or a caller is the extension's
+  const isOurs = (id) => {
+    const path = [];
+    let verdict = false;
+    for (let n = nodes.get(id); n; n = nodes.get(n.parent)) {
+      if (ours.has(n.id)) {
+        verdict = ours.get(n.id);
+        break;
+      }
+      path.push(n.id);
+      if (EXT_URL.test(n.callFrame.url)) {
+        verdict = true;
+        break;
+      }
+    }
+    for (const p of path) ours.set(p, verdict);
+    return verdict;
+  };
+  let us = 0;
+  // timeDeltas[i] is the time from sample i-1 to sample i: it goes to sample i-1.
+  for (let i = 1; i < samples.length; i++) if (isOurs(samples[i - 1])) us += deltas[i];
+  return us / 1000;
 }
 
 /** One arm of a browser: `ext`, the extension it runs (none: null); `bersih`, whether that is
@@ -309,7 +353,7 @@ async function chromiumArm({ ext, bersih }, proxy) {
       if (!sample) throw new Error(`renderer ${trace.pid} not found in /proc`);
       const row = {
         pid: trace.pid, fresh: !seen.has(`${trace.pid}@${sample.started}`), loadMs: loaded - t0, scanMs: sw ? scanMs : null, ...sample,
-        threadTime: metrics.ThreadTime * 1000, longest: trace.longest, extTask: trace.extTask, extMs: trace.extMs, injected: trace.injected,
+        threadTime: metrics.ThreadTime * 1000, longest: trace.longest, extTask: trace.extTask, profiled: trace.profiled, injected: trace.injected,
         stats: stats && { ms: stats.ms, path: stats.path, nodes: stats.nodes, hidden: stats.hidden }, bg,
       };
       seen.add(`${trace.pid}@${sample.started}`);
@@ -486,8 +530,7 @@ function summarise(all) {
     pss: extra((r) => r.pss),
     extTask: own('with', (r) => r.extTask),
     extTaskFloor: own('without', (r) => r.extTask),
-    extMs: own('with', (r) => r.extMs),
-    extMsFloor: own('without', (r) => r.extMs),
+    profiled: own('with', (r) => r.profiled ?? NaN),
     longestWith: own('with', (r) => r.longest),
     longestWithout: own('without', (r) => r.longest),
     readability: own('without', (r) => r.readability && r.readability.cpu),
@@ -527,8 +570,7 @@ function table(browser, version, set, s) {
     chromium ? line('longest task added: the extension\'s longest task (ms)', s.extTask, ['median', '', 'max']) : '| longest task added | n/a in Firefox (no trace) | | |',
     ...(chromium ? [
       line('  same rule on the without arm (false attribution floor, ms)', s.extTaskFloor, ['median', '', 'max']),
-      line('the extension\'s own main-thread time in the trace, all its tasks (ms)', s.extMs),
-      line('  same rule on the without arm (false attribution floor, ms)', s.extMsFloor),
+      ...(opt.profile ? [line('main-thread CPU in the extension\'s frames, sampled (--profile; ms)', s.profiled)] : []),
       line('longest main-thread task of the load, with (ms)', s.longestWith),
       line('longest main-thread task of the load, without (ms)', s.longestWithout),
     ] : []),
