@@ -17,6 +17,7 @@ pub(super) const TABLE: Table = Table {
         "lihat juga",
         "tonton juga",
         "tonton:",
+        "video berkaitan",
     ],
     ad_labels: &[
         "iklan",
@@ -45,6 +46,7 @@ pub(super) const TABLE: Table = Table {
         "terkini",
         "topik",
         "topik berkaitan",
+        "video berkaitan",
     ],
     months: &[("apr", 4), ("april", 4), ("dis", 12), ("disember", 12), ("feb", 2), ("februari", 2), ("jan", 1), ("januari", 1), ("jul", 7), ("julai", 7), ("jun", 6), ("mac", 3), ("mei", 5), ("nov", 11), ("november", 11), ("ogo", 8), ("ogos", 8), ("okt", 10), ("oktober", 10), ("sep", 9), ("september", 9)],
     month_names: ["Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober", "November", "Disember"],
