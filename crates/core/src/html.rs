@@ -34,9 +34,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Page {
     }
 }
 
-/// Parses a live document's serialisation (its `outerHTML`, after a doctype when the document
-/// is in standards mode), numbering nodes as a walk of that document would and remembering
-/// where each live node is (see [`Locating`]).
+/// Parses a live document's serialisation (its body's `outerHTML` under an empty head, after a
+/// doctype when the document is in standards mode), numbering nodes as a walk of that markup
+/// would and remembering where each live node is (see [`Locating`]).
 pub fn parse_located(html: &str) -> Located {
     run(html, Locating::new())
 }

@@ -299,10 +299,10 @@ impl Traced {
 /// Characters of a text node's data a [`Locator`] carries for the adapter's check.
 const CHECK_CHARS: usize = 24;
 
-/// Where the live node of an op is, for an adapter that sends its page as markup (the
-/// document's `outerHTML`, one native call) instead of a walk (calls per node). Ops are numbered
-/// as a walk numbers them. An element is found by its position among the document's elements
-/// in document order (`querySelectorAll('*')`, taken with the markup); a text node by its
+/// Where the live node of an op is, for an adapter that sends its page as markup (an
+/// `outerHTML`, one native call) instead of a walk (calls per node). Ops are numbered as a walk
+/// numbers them. An element is found by its position among the elements of the markup in
+/// document order (the adapter lists the live ones with the markup); a text node by its
 /// parent's position and its own among the parent's text children. `check` is what the adapter
 /// compares before it trusts the place (an element's local name, a text's first characters):
 /// a DOM that its markup does not reproduce (script-built nesting the parser would not make,
