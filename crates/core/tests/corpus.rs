@@ -1,5 +1,5 @@
 //! Extraction quality on Mozilla Readability's test pages: mean token F1 of our `text` against
-//! the text of each `expected.html`. Fails below the bar the issue sets, and when a page loses
+//! the text of each `expected.html`. Fails below a floor [`MIN_MEAN_F1`], and when a page loses
 //! more than [`MAX_PAGE_LOSS`] against its score in `corpus-f1.tsv`; every page that moved is
 //! printed. `UPDATE_EXPECT=1 cargo test --release --test corpus` rewrites the file, so a change
 //! that moves a page shows in the diff.

@@ -24,8 +24,8 @@ const GROUP_MIN_LINKS: u32 = 2;
 /// A label heading a group without being a heading element is short ("Artikel Pilihan", "Tags:").
 const LABEL_MAX_WORDS: u32 = 4;
 
-/// Leaves out the link lists before the first paragraph and the headed link groups after the
-/// last, and reports them.
+/// Leaves out the link lists before the first paragraph and the link lists, tag rows and
+/// headed or labelled link groups after the last, and reports them.
 pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>) {
     let mut prose = page.ids().filter(|&id| is_prose(page, ex, id));
     let Some(first) = prose.next() else {
