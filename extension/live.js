@@ -210,8 +210,8 @@ const bersihLive = (() => {
   /** The page as markup, the cheap way to read it: one native serialisation instead of calls
    * per node (the core parses it as the browser did, see crates/core/src/snapshot.rs
    * `Locator`). Only the body is serialised, under an empty head: the detectors read nothing in
-   * the head, where big pages keep most of their inline scripts and styles (two thirds of the
-   * Guardian's, Breitbart's and Wikia's markup), and serialising costs per character. `all`
+   * the head, where big pages keep most of their inline scripts and styles (64-81% of the
+   * Guardian's, Breitbart's and Wikia's source), and serialising costs per character. `all`
    * gives the elements as they were when the markup was taken, in the order the core counts
    * them (the root, the head, the body and the body's elements), which its locators index.
    * Null when the page is too big for it. */

@@ -16,6 +16,7 @@
 //              bundles (its own, EasyList, EasyPrivacy, URLhaus); it is Manifest V2, which Chromium
 //              no longer runs, so it is measured in Firefox only
 //   --settle   ms waited after the load event before the sample, the same in every arm (500)
+//   --profile  Chromium: also the extension's own main-thread CPU, from V8's sampling profiler
 //
 // Protocol. Two page sets: Mozilla Readability's test pages (readability-test-pages/*/source.html)
 // and the real Indonesian news pages (id-news-html, without its synthetic placeholder pages), from

@@ -72,27 +72,25 @@ fn after_desk_initials(s: &str) -> Option<&str> {
 
 /// "(tim/tim)", "(lau/pta)": two or more groups of 2–4 letters between slashes, in parentheses.
 fn is_desk_initials(s: &str) -> bool {
-    let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
-        return false;
-    };
-    let mut parts = 0;
-    for part in inner.split('/') {
-        if !INITIALS_LEN.contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_lowercase()) {
-            return false;
-        }
-        parts += 1;
-    }
-    parts >= 2
+    initials_groups(s).is_some_and(|n| n >= 2)
 }
 
 /// "(abd)", "(tst)": one group of initials, when it is the whole line (sindonews, okezone), in
 /// lower case as written: "(AS)" is an abbreviation.
 fn is_desk_initial(s: &str) -> bool {
-    s.strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .is_some_and(|inner| {
-            INITIALS_LEN.contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_lowercase())
+    initials_groups(s) == Some(1)
+}
+
+/// How many groups of 2–4 lower-case letters, between slashes, `s` holds in parentheses; `None`
+/// when it is anything else.
+fn initials_groups(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('(')?.strip_suffix(')')?;
+    inner
+        .split('/')
+        .map(|part| {
+            INITIALS_LEN.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_lowercase())
         })
+        .try_fold(0, |n, ok| ok.then_some(n + 1))
 }
 
 fn is_embed_placeholder(s: &str) -> bool {
