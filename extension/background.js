@@ -5,10 +5,12 @@
  *   what to hide (the detectors only) and, when the reader opens or
  *   the person copies, for the article (`bersih:article`, with names when the reader shows
  *   them), and merges the story's other pages as the content script fetches them
- *   (`bersih:story`; the core says which to fetch and when to stop). The core's wasm is
- *   compiled once here, not in every page;
- * - loads the name recogniser (its own wasm module) only when an article's names are first
- *   asked for, never on a page load;
+ *   (`bersih:story`; the core says which to fetch and when to stop). The wasm is compiled
+ *   once here, not in every page;
+ * - loads three wasm modules, each when first needed: what to hide (`bersih`, for every page),
+ *   the reader (`bersih_reader`: extraction, rendering, an HTML parser for the story's pages)
+ *   when an article is first asked for, the name recogniser (`bersih_names`) when an article's
+ *   names are; a page load uses only the first;
  * - hands the settings to the content scripts, when they start and whenever they change;
  * - routes the keyboard command and the context menu to the tab's content script.
  *
@@ -18,7 +20,7 @@
 
 if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') {
   // Chromium service worker; Firefox lists them in the manifest.
-  importScripts('pkg/bersih.js', 'pkg/bersih_names.js', 'common.js');
+  importScripts('pkg/bersih.js', 'pkg/bersih_reader.js', 'pkg/bersih_names.js', 'common.js');
 }
 
 const api = bersihCommon.api;
@@ -30,6 +32,7 @@ function loader(glue, file) {
   return () => (ready ??= glue({ module_or_path: api.runtime.getURL(file) }).then(() => glue));
 }
 const core = loader(wasm_bindgen, 'pkg/bersih_bg.wasm');
+const reader = loader(bersihReader, 'pkg/bersih_reader_bg.wasm');
 const names = loader(bersihNames, 'pkg/bersih_names_bg.wasm');
 
 /** Most pages one `bersih:hide` message may carry (a content script sends at most 64). */
@@ -70,8 +73,7 @@ async function view(analysed, withNames, step) {
 }
 
 async function article(tab, m) {
-  const bersih = await core();
-  const analysed = new bersih.Analysed(m.page.ops, m.page.strs, m.options);
+  const analysed = new (await reader()).Analysed(m.page.ops, m.page.strs, m.options);
   if (!m.story) {
     try {
       return await view(analysed, !!m.names, null);

@@ -208,8 +208,8 @@ const bersihLive = (() => {
   const MARKUP_MAX_SOURCE = 3000000;
 
   /** The page as markup, the cheap way to read it: one native serialisation instead of calls
-   * per node (the core parses it as the browser did, see crates/core/src/snapshot.rs
-   * `Locator`). Only the body is serialised, under an empty head: the detectors read nothing in
+   * per node (the core reads it back as the tag stream it is: crates/core/src/markup.rs, and
+   * snapshot.rs `Locator`). Only the body is serialised, under an empty head: the detectors read nothing in
    * the head, where big pages keep most of their inline scripts and styles (64-81% of the
    * Guardian's, Breitbart's and Wikia's source), and serialising costs per character. `all`
    * gives the elements as they were when the markup was taken, in the order the core counts
@@ -229,8 +229,7 @@ const bersihLive = (() => {
     const open = lang === null ? '<html>' : `<html lang="${lang.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
     const lead = [root, head, body];
     const all = { length: lead.length + inBody.length, at: (i) => (i < lead.length ? lead[i] : inBody[i - lead.length]) };
-    // The doctype decides the parser's mode (a <table> closes a <p> only in standards mode).
-    return { html: `${doc.compatMode === 'CSS1Compat' ? '<!DOCTYPE html>' : ''}${open}<head></head>${html}</html>`, all };
+    return { html: `${open}<head></head>${html}</html>`, all };
   }
 
   /** Starts of what the core never reads: comments, and script and style bodies (it drops their

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the browser extension and the site: two wasm packages (release, wasm-bindgen --target
-# no-modules, wasm-opt -Oz from npm binaryen): `bersih` (crates/wasm: the core) and
-# `bersih_names` (crates/names-wasm: the name recogniser, global `bersihNames`, loaded only when
-# the reader shows names); then the unpacked extensions dist/chrome and
+# Builds the browser extension and the site: three wasm packages (release, wasm-bindgen --target
+# no-modules, wasm-opt -Oz from npm binaryen): `bersih` (crates/wasm: what to hide, the one a
+# page load uses), `bersih_reader` (crates/reader-wasm: the whole analysis, global
+# `bersihReader`, loaded when the reader or a copy first asks for an article) and `bersih_names`
+# (crates/names-wasm: the name recogniser, global `bersihNames`, loaded only when the reader
+# shows names); then the unpacked extensions dist/chrome and
 # dist/firefox and their zips, all from the one manifest in extension/, and the static site
 # dist/www (www/ with the same wasm pkg). Ends with `web-ext lint` (0 errors).
 #
@@ -30,14 +32,18 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
     npm ci --no-audit --no-fund
 fi
 
-step "wasm (cargo build --profile wasm --target wasm32-unknown-unknown: crates/wasm, crates/names-wasm)"
+step "wasm (cargo build --profile wasm --target wasm32-unknown-unknown: crates/wasm, crates/names-wasm, crates/reader-wasm)"
+# Two runs: in one, Cargo would unify the core's features, and the page-load module would carry
+# the reader's HTML parser.
 cargo build --profile wasm --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
+cargo build --profile wasm --target wasm32-unknown-unknown -p bersih-reader-wasm
 target_dir=${CARGO_TARGET_DIR:-target}
 pkg=build/pkg
 rm -rf "$pkg"
 mkdir -p "$pkg"
 # package name, crate artifact, global of the no-modules glue
-for spec in "bersih bersih_wasm wasm_bindgen" "bersih_names bersih_names_wasm bersihNames"; do
+for spec in "bersih bersih_wasm wasm_bindgen" "bersih_reader bersih_reader_wasm bersihReader" \
+    "bersih_names bersih_names_wasm bersihNames"; do
     read -r name artifact global <<< "$spec"
     wasm-bindgen --target no-modules --no-modules-global "$global" --no-typescript \
         --remove-name-section --remove-producers-section \
@@ -98,7 +104,7 @@ node -e '
 ' "$lint"
 
 sizes=""
-for name in bersih bersih_names; do
+for name in bersih bersih_reader bersih_names; do
     sizes="$sizes $name $(wc -c < "$pkg/${name}_bg.wasm") bytes ($(gzip -9c "$pkg/${name}_bg.wasm" | wc -c) gzipped);"
 done
 echo

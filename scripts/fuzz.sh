@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the core (run by hand, not by CI): the fuzz crate in fuzz/ holds four cargo-fuzz
+# Fuzzes the core (run by hand, not by CI): the fuzz crate in fuzz/ holds five cargo-fuzz
 # targets, each with an invariant check on the output (fuzz/src/lib.rs):
 #   analyse   HTML bytes → html::parse_bytes → analyse → HTML, highlights (sanitised HTML, http(s)
 #             addresses, removals in range, roughly linear time)
+#   markup    a page load's markup → markup::parse_located → detect → decisions and locators
+#             (locators within the counted elements, one per decided op, roughly linear time)
 #   snapshot  the browser walk's wire format → snapshot::replay → detect/analyse → decisions
 #   dates     text → reader::dates::parse/display (ISO 8601, display parses back)
 #   url       (base, href) → url::resolve (http(s) out, stable when resolved again)
-# Usage: scripts/fuzz.sh [SECONDS per target, default 600] [TARGET…, default all four]
+# Usage: scripts/fuzz.sh [SECONDS per target, default 600] [TARGET…, default all five]
 # Installs cargo-fuzz when missing. cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the
 # stable toolchain accept them. Corpora are seeded at run time into fuzz/corpus/ (ignored by
 # git) from fuzz/seeds, tests/fixtures and ../shared/corpora/readability-test-pages; findings
@@ -19,14 +21,14 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyse snapshot dates url)
+[ ${#targets[@]} -gt 0 ] || targets=(analyse markup snapshot dates url)
 export RUSTC_BOOTSTRAP=1
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 
 corpus=fuzz/corpus
 readability=../shared/corpora/readability-test-pages
-mkdir -p "$corpus"/{analyse,snapshot,dates,url} fuzz/artifacts
+mkdir -p "$corpus"/{analyse,markup,snapshot,dates,url} fuzz/artifacts
 for t in analyse dates url; do cp fuzz/seeds/$t/* "$corpus/$t/"; done
 # Pages: the fixtures and the readability pages under 64 KB (what -max_len lets in whole).
 pages=(tests/fixtures/articles/*/page.html tests/fixtures/metadata/*.html tests/fixtures/detect/*.html)
@@ -35,6 +37,7 @@ if [ -d "$readability" ]; then
 fi
 for f in "${pages[@]}"; do
   cp "$f" "$corpus/analyse/$(echo "$f" | tr / _)"
+  cp "$f" "$corpus/markup/$(echo "$f" | tr / _)"
 done
 # The same pages as the browser walk sends them (one context byte, ops, a newline, strs), walked
 # by Python's tokenizer: close enough to a DOM walk for seeds, and replay takes any op sequence.
@@ -71,7 +74,7 @@ PY
 failed=()
 for t in "${targets[@]}"; do
   case $t in
-    analyse | snapshot) extra=(-max_len=65536 -dict=fuzz/html.dict) ;;
+    analyse | markup | snapshot) extra=(-max_len=65536 -dict=fuzz/html.dict) ;;
     *) extra=(-max_len=4096) ;;
   esac
   echo "== $t: ${secs}s"

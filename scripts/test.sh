@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what is missing (Rust components
 # and the wasm target), then format, lint, the native test suite (unit, fixtures, corpus F1,
-# bad input, CLI contract, doc tests) of every crate and a wasm32 compile check of the two wasm
+# bad input, CLI contract, doc tests) of every crate and a wasm32 compile check of the three wasm
 # crates; then the browser extension: built, and driven end to end in headless Chromium and
 # Firefox (installing both when missing), the walk's parity with the native parser included;
 # then the site's playground in headless Chromium, with an axe-core accessibility check.
@@ -31,7 +31,7 @@ step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo check --target wasm32-unknown-unknown (the wasm crates build for the browser)"
-cargo check --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm
+cargo check --target wasm32-unknown-unknown -p bersih-wasm -p bersih-reader-wasm -p bersih-names-wasm
 
 step "cargo check of the fuzz targets (outside the workspace; run by hand with scripts/fuzz.sh)"
 cargo check --manifest-path fuzz/Cargo.toml
@@ -60,10 +60,15 @@ if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 { print $2 }')" != "0.37.
 fi
 
 step "cargo clippy --target wasm32-unknown-unknown (the wasm crates) -- -D warnings"
-cargo clippy --target wasm32-unknown-unknown -p bersih-wasm -p bersih-names-wasm -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p bersih-wasm -p bersih-reader-wasm -p bersih-names-wasm -- -D warnings
 
 step "build the extension (scripts/build.sh: wasm, dist/chrome, dist/firefox, zips, web-ext lint)"
 bash scripts/build.sh
+
+step "the page-load wasm stays small (dist/chrome/pkg/bersih_bg.wasm at most 150 KB gzipped)"
+gz=$(gzip -9c dist/chrome/pkg/bersih_bg.wasm | wc -c)
+echo "bersih_bg.wasm: $gz bytes gzipped"
+[ "$gz" -le 153600 ] || { echo "the page-load wasm grew past 150 KB gzipped: what did it gain?"; exit 1; }
 
 # End to end: the built extension in both browsers against fixture pages on 127.0.0.1.
 browsers=0

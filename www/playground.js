@@ -8,9 +8,9 @@
 //                                                          ├──▶ analysis() ──▶ lists, reader
 //                                                          └──▶ text() ─names─▶ highlights()
 const { pick } = globalThis.bersihLang;
-// pkg/bersih.js and pkg/bersih_names.js (wasm-bindgen --target no-modules) and live.js declare
-// global bindings (`wasm_bindgen`, `bersihNames`, `bersihLive`), not properties of globalThis.
-const glue = wasm_bindgen; // eslint-disable-line no-undef
+// pkg/bersih_reader.js and pkg/bersih_names.js (wasm-bindgen --target no-modules) and live.js declare
+// global bindings (`bersihReader`, `bersihNames`, `bersihLive`), not properties of globalThis.
+const glue = bersihReader; // eslint-disable-line no-undef
 const names = bersihNames; // eslint-disable-line no-undef
 const adapter = bersihLive; // eslint-disable-line no-undef
 const $ = (id) => document.getElementById(id);
@@ -343,7 +343,7 @@ $('copy-md').addEventListener('click', () => copy('markdown'));
 say(() => pick(TEXT.loading));
 try {
   await Promise.all([
-    glue({ module_or_path: new URL('pkg/bersih_bg.wasm', location.href) }),
+    glue({ module_or_path: new URL('pkg/bersih_reader_bg.wasm', location.href) }),
     names({ module_or_path: new URL('pkg/bersih_names_bg.wasm', location.href) }),
   ]);
   $('run').disabled = false;

@@ -279,11 +279,11 @@ export async function runChecks(d, origin, r, { shots = false }) {
     assert(stats.hidden.recirculation >= 2 && stats.hidden.ad >= 2, `counts ${JSON.stringify(stats.hidden)}`);
   });
 
-  await r.check('a page load never fetches the names module', async () => {
+  await r.check('a page load never fetches the reader or names module', async () => {
     const files = await d.fetched();
     if (files === null) return console.log('  (the background\'s compiles are not observed in this browser)');
     assert(files.some((f) => f.endsWith('/bersih_bg.wasm')), `the core was not loaded: ${files}`);
-    assert(!files.some((f) => f.includes('names')), `names loaded on a page load: ${files}`);
+    assert(!files.some((f) => /names|reader/.test(f)), `the names or reader module loaded on a page load: ${files}`);
   });
 
   await r.check('nothing else hidden, article text visible', async () => {

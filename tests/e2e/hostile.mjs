@@ -151,12 +151,16 @@ export async function runHostileChecks(d, origin, r) {
     await d.key('Escape');
   });
 
-  await r.check('a DOM its markup does not reproduce is walked, never hidden by wrong positions', async () => {
-    for (const name of ['markup-nest', 'markup-split', 'markup-script', 'markup-comment']) {
+  await r.check('a DOM its markup does not say is walked, one a parser would not build is read as it is', async () => {
+    // markup-nest's DOM no parser makes (a <p> in a <p>), but its serialisation says it exactly,
+    // and the core reads that as a tag stream: it is read by markup. The others lose what the
+    // markup cannot say (adjacent text, a `</script>` or `-->` inside).
+    const paths = { 'markup-nest': 'markup', 'markup-split': 'walk', 'markup-script': 'walk', 'markup-comment': 'walk' };
+    for (const [name, path] of Object.entries(paths)) {
       const url = `${hostile}/${name}.html`;
       await d.goto(url);
       const s = await ready(d, url);
-      assert(s.path === 'walk', `${name}: read by ${s.path}, not walked`);
+      assert(s.path === path, `${name}: read by ${s.path}, not by ${path}`);
       const state = await d.page(inspect);
       expectHidden(state, name);
       expectNothingElse(state, name);

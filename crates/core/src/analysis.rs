@@ -3,14 +3,16 @@
 //! Invariant: `analyse` takes `&Page`, never mutates it, performs no I/O and does not fail; odd
 //! input shows up as `notes`, and a page without an article as `article: None`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::detect;
 use crate::page::{NodeId, Page};
 use crate::reader;
 
-/// What the caller wants analysed.
-#[derive(Clone, Debug, Default)]
+/// What the caller wants analysed. Deserialisable, every field optional, so the wasm builds take
+/// it from JS as it comes.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct Options {
     /// Address of the page, used to resolve relative links and images.
     pub url: Option<String>,

@@ -17,12 +17,12 @@ use html5ever::{parse_document, Attribute, QualName};
 use typed_arena::Arena;
 
 use crate::page::{Page, PageBuilder};
-use crate::snapshot::{Located, Locating};
 
 /// Parses an HTML document. Never fails: malformed markup is repaired the way browsers do it,
 /// and bytes that are not UTF-8 are replaced.
 pub fn parse(html: &str) -> Page {
-    run(html, PageBuilder::new())
+    let names = Arena::new();
+    parse_document(Sink::new(&names, PageBuilder::new()), Default::default()).one(html)
 }
 
 /// Parses HTML bytes, decoding them as UTF-8 with replacement characters. Valid UTF-8 (nearly
@@ -31,60 +31,6 @@ pub fn parse_bytes(bytes: &[u8]) -> Page {
     match std::str::from_utf8(bytes) {
         Ok(html) => parse(html),
         Err(_) => parse(&String::from_utf8_lossy(bytes)),
-    }
-}
-
-/// Parses a live document's serialisation (its body's `outerHTML` under an empty head, after a
-/// doctype when the document is in standards mode), numbering nodes as a walk of that markup
-/// would and remembering where each live node is (see [`Locating`]).
-pub fn parse_located(html: &str) -> Located {
-    run(html, Locating::new())
-}
-
-fn run<V: Visit>(html: &str, visit: V) -> V::Output {
-    let names = Arena::new();
-    parse_document(Sink::new(&names, visit), Default::default()).one(html)
-}
-
-/// What the flattened tree is fed to, in document order: the page builder, or the locating
-/// recorder of the extension's markup path.
-trait Visit {
-    type Output;
-    fn open(&mut self, tag: &str, attrs: &[Attribute]);
-    fn text(&mut self, text: &str);
-    fn close(&mut self);
-    fn finish(self) -> Self::Output;
-}
-
-impl Visit for PageBuilder {
-    type Output = Page;
-    fn open(&mut self, tag: &str, attrs: &[Attribute]) {
-        PageBuilder::open(self, tag, attrs.iter().map(|a| (&*a.name.local, &*a.value)));
-    }
-    fn text(&mut self, text: &str) {
-        PageBuilder::text(self, text);
-    }
-    fn close(&mut self) {
-        PageBuilder::close(self);
-    }
-    fn finish(self) -> Page {
-        PageBuilder::finish(self)
-    }
-}
-
-impl Visit for Locating {
-    type Output = Located;
-    fn open(&mut self, tag: &str, attrs: &[Attribute]) {
-        Locating::open(self, tag, attrs.iter().map(|a| (&*a.name.local, &*a.value)));
-    }
-    fn text(&mut self, text: &str) {
-        Locating::text(self, text);
-    }
-    fn close(&mut self) {
-        Locating::close(self);
-    }
-    fn finish(self) -> Located {
-        Locating::finish(self)
     }
 }
 
@@ -116,18 +62,18 @@ struct ScratchNode<'a> {
 }
 
 /// A linked arena addressed by index; `usize` is the handle html5ever passes around.
-struct Sink<'a, V> {
+struct Sink<'a> {
     names: &'a Arena<QualName>,
     nodes: RefCell<Vec<ScratchNode<'a>>>,
-    visit: V,
+    builder: PageBuilder,
 }
 
-impl<'a, V> Sink<'a, V> {
-    fn new(names: &'a Arena<QualName>, visit: V) -> Sink<'a, V> {
+impl<'a> Sink<'a> {
+    fn new(names: &'a Arena<QualName>, builder: PageBuilder) -> Sink<'a> {
         Sink {
             names,
             nodes: RefCell::new(vec![scratch(Data::Document)]),
-            visit,
+            builder,
         }
     }
 }
@@ -143,7 +89,7 @@ fn scratch(data: Data<'_>) -> ScratchNode<'_> {
     }
 }
 
-impl<'a, V: Visit> Sink<'a, V> {
+impl<'a> Sink<'a> {
     fn push(&self, data: Data<'a>) -> usize {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(scratch(data));
@@ -214,10 +160,10 @@ impl<'a, V: Visit> Sink<'a, V> {
         Some(nodes.len() - 1)
     }
 
-    /// Feeds the scratch tree to the visitor in preorder, with an explicit stack.
-    fn flatten(self) -> V::Output {
+    /// Feeds the scratch tree to the page builder in preorder, with an explicit stack.
+    fn flatten(self) -> Page {
         let nodes = self.nodes.into_inner();
-        let mut visit = self.visit;
+        let mut builder = self.builder;
         // Each entry is the next sibling to visit at that level; `NONE` closes the element.
         let mut stack = vec![nodes[DOCUMENT].first];
         while let Some(top) = stack.last_mut() {
@@ -225,7 +171,7 @@ impl<'a, V: Visit> Sink<'a, V> {
             if id == NONE {
                 stack.pop();
                 if !stack.is_empty() {
-                    visit.close();
+                    builder.close();
                 }
                 continue;
             }
@@ -233,26 +179,29 @@ impl<'a, V: Visit> Sink<'a, V> {
             match &nodes[id].data {
                 // Template contents live in their own fragment: inert, so never visited.
                 Data::Element { name, attrs, .. } => {
-                    visit.open(&name.local, attrs);
+                    builder.open(
+                        &name.local,
+                        attrs.iter().map(|a| (&*a.name.local, &*a.value)),
+                    );
                     stack.push(nodes[id].first);
                 }
-                Data::Text(t) => visit.text(t),
+                Data::Text(t) => builder.text(t),
                 Data::Document | Data::Other => {}
             }
         }
-        visit.finish()
+        builder.finish()
     }
 }
 
-impl<'a, V: Visit> TreeSink for Sink<'a, V> {
+impl<'a> TreeSink for Sink<'a> {
     type Handle = usize;
-    type Output = V::Output;
+    type Output = Page;
     type ElemName<'b>
         = &'b QualName
     where
         Self: 'b;
 
-    fn finish(self) -> V::Output {
+    fn finish(self) -> Page {
         self.flatten()
     }
 
@@ -381,55 +330,6 @@ mod tests {
         assert!(text_pos < table_pos);
         let p = page.find_tag("p").unwrap();
         assert_eq!(page.text_content(p), "abc");
-    }
-
-    #[test]
-    fn located_ops_point_at_their_live_places() {
-        let html = "<!DOCTYPE html><html lang=id><head><title>t</title></head><body><article>\
-            <p>Paragraf pertama yang cukup panjang untuk dibaca, dengan koma, dan titik. Kalimat \
-            kedua menambah isi, supaya jelas ini prosa.</p>\
-            <p><strong>Baca Juga:</strong> <a href=/x>Berita lain yang menarik</a></p>\
-            <div>Teks awal yang cukup panjang, dengan koma.<br><br>Baca Juga: <a href=/y>Judul \
-            lain</a><br><br>Teks akhir yang juga panjang.</div>\
-            <div id=div-gpt-ad-1 class=adsbygoogle></div></article></body></html>";
-        let located = parse_located(html);
-        let options = crate::Options::default();
-        let removed = crate::detect::detect(&located.traced.page, &options);
-        let decisions = located.traced.decisions(&removed);
-        // The same decisions as the native path's, on the same page.
-        let native: Vec<_> = crate::detect::detect(&parse(html), &options)
-            .into_iter()
-            .filter(|r| r.kind != crate::Kind::Boilerplate)
-            .map(|r| r.text)
-            .collect();
-        let texts: Vec<_> = decisions.iter().map(|d| d.text.clone()).collect();
-        assert_eq!(texts, native);
-        assert_eq!(decisions.len(), 4, "{decisions:?}");
-        assert!(decisions.iter().any(|d| d.text_node));
-        // Element positions count every element in document order, as querySelectorAll does.
-        let page = parse(html);
-        let elements: Vec<_> = page.ids().filter(|&id| page.is_element(id)).collect();
-        assert_eq!(located.elements as usize, elements.len());
-        let locators = located.locators(&decisions);
-        for d in &decisions {
-            for op in [d.first, d.last] {
-                let l = locators
-                    .iter()
-                    .find(|l| l.op == op)
-                    .expect("every op located");
-                let el = elements[l.element as usize];
-                match l.text {
-                    None => assert_eq!(page.tag(el), l.check),
-                    Some(i) => {
-                        let text = page
-                            .children(el)
-                            .filter(|&c| page.is_text(c))
-                            .nth(i as usize);
-                        assert!(page.text(text.expect("text child")).starts_with(&l.check));
-                    }
-                }
-            }
-        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod detect;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod lang;
+pub mod markup;
 pub mod mention;
 pub mod page;
 pub mod reader;

@@ -305,8 +305,8 @@ const CHECK_CHARS: usize = 24;
 /// document order (the adapter lists the live ones with the markup); a text node by its
 /// parent's position and its own among the parent's text children. `check` is what the adapter
 /// compares before it trusts the place (an element's local name, a text's first characters):
-/// a DOM that its markup does not reproduce (script-built nesting the parser would not make,
-/// text split by the browser) fails it, and the adapter walks the page instead.
+/// a DOM that its markup does not say (text split by script, a script body holding its own end
+/// tag) fails it, and the adapter walks the page instead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Locator {
     /// The op this locates (a [`Decision`]'s `first` or `last`).
@@ -401,7 +401,8 @@ impl Locating {
     }
 }
 
-/// A page parsed from a live document's markup, with where each op's live node is.
+/// A page read from a live document's markup ([`crate::markup`]), with where each op's live node
+/// is.
 #[derive(Debug)]
 pub struct Located {
     /// The page and its ops.
