@@ -86,7 +86,7 @@ struct Lead {
 /// Every candidate block with the reason it was found, in no particular order;
 /// [`super::detect`] sorts and un-nests them.
 pub(super) fn find(page: &Page, stats: &Stats, extra_phrases: &[String]) -> Vec<(NodeId, Reason)> {
-    let finder = Finder::new(page, stats, &phrases(extra_phrases));
+    let finder = Finder::new(page, stats, &Phrases::new(extra_phrases));
     let mut found = Vec::new();
     let mut id = page.root();
     while id.index() < page.len() {
@@ -113,38 +113,56 @@ pub(super) fn find(page: &Page, stats: &Stats, extra_phrases: &[String]) -> Vec<
     found
 }
 
-/// The table phrases of every language plus the user's, normalised.
-fn phrases(extra: &[String]) -> Vec<String> {
-    let table = lang::all(|t| t.recirculation_leads).map(str::to_owned);
-    table
-        .chain(extra.iter().map(|p| text::normalise(p)))
-        .filter(|p| !p.is_empty())
-        .collect()
+/// The lead-ins looked for: the table phrases of every language plus the user's, normalised.
+struct Phrases {
+    all: Vec<String>,
+    /// The phrases' first words, sorted: a text node whose first word is none of them has no
+    /// lead-in, the one test most text nodes take.
+    heads: Vec<String>,
+}
+
+impl Phrases {
+    fn new(extra: &[String]) -> Phrases {
+        let table = lang::all(|t| t.recirculation_leads).map(str::to_owned);
+        let all: Vec<String> = table
+            .chain(extra.iter().map(|p| text::normalise(p)))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut heads: Vec<String> = all.iter().map(|p| first_word(p).to_owned()).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        Phrases { all, heads }
+    }
+
+    /// Whether `word` (as written) opens some phrase.
+    fn opens(&self, word: &str) -> bool {
+        let lower = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_lowercase()
+        };
+        self.heads.binary_search(&lower).is_ok()
+    }
+}
+
+/// The first run of letters and digits in `s`.
+fn first_word(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
 }
 
 /// The lead-in at the start of a text node, if any. Inside a link it counts only when it opens
 /// the link and a title follows it there ("<a>READ MORE: …</a>"): a bare "Read more" link is a
 /// button, not an insert.
-fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option<Lead> {
+fn lead_of(page: &Page, stats: &Stats, phrases: &Phrases, id: NodeId) -> Option<Lead> {
     if !page.is_text(id) {
         return None;
     }
     let raw = page.text(id).trim_start();
-    // Cheap test first: the text's first word must open some phrase (most text nodes fail it).
-    let first = raw
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let opens_phrase = |p: &String| {
-        let head = p.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if head.is_ascii() {
-            head.eq_ignore_ascii_case(first)
-        } else {
-            head == first.to_lowercase()
-        }
-    };
-    if first.is_empty() || !phrases.iter().any(opens_phrase) {
+    let first = first_word(raw);
+    if first.is_empty() || !phrases.opens(first) {
         return None;
     }
     let head = match raw.char_indices().nth(LEAD_SCAN_CHARS) {
@@ -154,6 +172,7 @@ fn lead_of(page: &Page, stats: &Stats, phrases: &[String], id: NodeId) -> Option
     let norm = text::normalise(head);
     let start = norm.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lead = phrases
+        .all
         .iter()
         .filter_map(|p| match_lead(start, p))
         .max_by_key(|lead| lead.words)?;
@@ -247,7 +266,7 @@ struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
-    fn new(page: &'a Page, stats: &'a Stats, phrases: &[String]) -> Finder<'a> {
+    fn new(page: &'a Page, stats: &'a Stats, phrases: &Phrases) -> Finder<'a> {
         let leads = page
             .ids()
             .map(|id| lead_of(page, stats, phrases, id))
