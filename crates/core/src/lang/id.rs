@@ -73,6 +73,8 @@ pub(super) const TABLE: Table = Table {
         "berita terbaru",
         "berita terkait",
         "berita terkini",
+        "foto lainnya",
+        "galeri lainnya",
         "pilihan editor",
         "pilihan untukmu",
         "populer",

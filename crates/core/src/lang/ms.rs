@@ -39,6 +39,8 @@ pub(super) const TABLE: Table = Table {
         "berita lain",
         "berita popular",
         "berita terkini",
+        "foto lain",
+        "galeri lain",
         "paling popular",
         "pilihan editor",
         "popular",

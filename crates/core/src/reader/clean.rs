@@ -25,6 +25,14 @@ const PLAYER_CHROME: &[&str] = &["jw-", "mejs-", "plyr__", "vjs-"];
 /// bar is judged on what its labelled pieces leave).
 const PLAYER_CHROME_MAX_CHARS: u32 = 200;
 
+/// Most text a form's wrapper may hold and still be the form's widget (a rating's "Rating (12
+/// voters)" and "Vote Photo"), and most words in each of its lines: labels, not a caption.
+const FORM_WIDGET_MAX_CHARS: u32 = 60;
+const FORM_WIDGET_LINE_WORDS: u32 = 4;
+
+/// Nodes a form's wrapper is read through at most: a bigger one is no widget.
+const FORM_WIDGET_MAX_NODES: usize = 2_000;
+
 /// Whole-text labels of placeholder blocks (ads, loading spinners). Readability's lists.
 const PLACEHOLDER_TEXTS: &[&str] = &[
     "ad",
@@ -68,6 +76,13 @@ pub fn clean(
             data_table[id.index()] = page.tag(id) == "table" && is_data_table(page, id);
         }
     }
+    // Form fields before each node, so whether a subtree holds one is a subtraction.
+    let mut fields = Vec::with_capacity(page.len() + 1);
+    fields.push(0u32);
+    for id in page.ids() {
+        let field = matches!(page.tag(id), "form" | "input" | "select" | "textarea");
+        fields.push(fields[id.index()] + u32::from(field));
+    }
     let mut ctx = Ctx {
         page,
         shape,
@@ -75,6 +90,7 @@ pub fn clean(
         dead,
         pass,
         data_table,
+        fields,
     };
     for &root in &roots {
         ctx.sweep(root, true, |c, id| {
@@ -83,6 +99,7 @@ pub fn clean(
         ctx.sweep(root, true, |c, id| {
             ALWAYS_REMOVED.contains(&c.page.tag(id)) && !c.is_video(id)
         });
+        ctx.sweep(root, false, |c, id| c.is_form_widget(id));
         ctx.sweep(root, false, |c, id| c.is_share(id));
         ctx.sweep(root, false, |c, id| c.is_player_chrome(id));
         ctx.sweep(root, true, |c, id| {
@@ -118,6 +135,8 @@ struct Ctx<'a> {
     pass: &'a Pass,
     /// Per node: a table of figures (Readability's data-table test).
     data_table: Vec<bool>,
+    /// Form elements and fields before each node in document order, and one past the last.
+    fields: Vec<u32>,
 }
 
 impl Ctx<'_> {
@@ -174,6 +193,26 @@ impl Ctx<'_> {
                 .any(|t| t == w)
         };
         SHARE.iter().any(|w| word(w)) && (self.tally.len[id.index()] as usize) < SHARE_MAX_CHARS
+    }
+
+    /// A form's wrapper holding, once the fields are gone, only a few short labels (a rating's
+    /// "Rating ( voters)" and "Vote Photo", a search box's title), no sentence: a caption
+    /// beside the widget keeps its wrapper.
+    fn is_form_widget(&self, id: NodeId) -> bool {
+        let range = self.page.subtree(id);
+        if self.fields[range.end] == self.fields[range.start]
+            || self.tally.len[id.index()] > FORM_WIDGET_MAX_CHARS
+            || range.len() > FORM_WIDGET_MAX_NODES
+        {
+            return false;
+        }
+        let label = |n: NodeId| {
+            self.page.text_stats(n).words <= FORM_WIDGET_LINE_WORDS
+                && !self.page.text(n).trim_end().ends_with(['.', '!', '?'])
+        };
+        range
+            .map(NodeId::new)
+            .all(|n| !self.page.is_text(n) || self.dead[n.index()] || label(n))
     }
 
     /// A player's control piece: a player class, no video or audio in it, little text.

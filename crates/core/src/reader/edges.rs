@@ -76,9 +76,10 @@ fn is_text_block(tag: &str) -> bool {
 }
 
 /// The topmost link lists and link groups from `start` on: a `ul`/`ol` of links, a row of bare
-/// links (tags), a block that opens with a heading and is otherwise a link group, or a heading
+/// links (tags), a block that opens with a heading and is otherwise a link group, a heading
 /// or short label ("Twitter Recommendation", "Topik Artikel :") whose next sibling is a link
-/// group.
+/// group; then a table heading left last with nothing of the article after it (what it headed
+/// was left out: "More Photos" over thumbnails).
 fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
     let counts = Counts::new(page, start);
     let is_group = |id: NodeId| is_link_list(page, ex, id) || counts.is_group(id, None);
@@ -107,6 +108,18 @@ fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
         }
         i = page.skip(*found.last().expect("just pushed")).index();
     }
+    let last_text = (start.index()..page.len())
+        .rev()
+        .map(NodeId::new)
+        .filter(|&n| page.is_text(n) && !page.is_blank(n))
+        .find(|&n| is_live(page, ex, n) && !found.iter().any(|&f| page.contains(f, n)));
+    let dangling = last_text.and_then(|t| {
+        page.ancestors(t)
+            .take_while(|&a| a > start)
+            .filter(|&a| is_live(page, ex, a) && is_list_heading(page, &counts, a))
+            .last()
+    });
+    found.extend(dangling);
     found
 }
 
@@ -128,6 +141,13 @@ fn is_heading(page: &Page, counts: &Counts, id: NodeId) -> bool {
     if tags::is_heading(page.tag(id)) {
         return c.link_words * 2 < c.words;
     }
+    is_list_heading(page, counts, id)
+}
+
+/// A short run of words without links whose whole text is a table heading ("Terpopuler",
+/// "Tags:", "More Photos").
+fn is_list_heading(page: &Page, counts: &Counts, id: NodeId) -> bool {
+    let c = counts.get(id);
     if c.link_words > 0 || c.words == 0 || c.words > LABEL_MAX_WORDS {
         return false;
     }
