@@ -1,5 +1,5 @@
-//! What sits around the article's prose inside the extracted block: lists of links before its
-//! first paragraph (breadcrumbs, tag lists) and the site's own link groups after its last one
+//! What sits around the article's prose inside the extracted block: lists and rows of links
+//! before its first paragraph (breadcrumbs, tag lists) and the site's own link groups after its last one
 //! ("Terkini", "Artikel Pilihan", "Tags", "Most popular"), with their headings.
 //!
 //! Why by position: Readability keeps these blocks when they share the article's container, and
@@ -21,6 +21,9 @@ const PROSE_MIN_WORDS: u32 = 15;
 const LINK_ITEM_MAX_WORDS: u32 = 16;
 /// Fewest links in a group that is not a list: one link after the text is a source or a credit.
 const GROUP_MIN_LINKS: u32 = 2;
+/// Fewest links in a row of bare links before the article that is a breadcrumb ("HOME BOLA
+/// SEPAKBOLA DUNIA"): two may be the authors' linked names.
+const BREADCRUMB_MIN_LINKS: u32 = 3;
 /// A label heading a group without being a heading element is short ("Artikel Pilihan", "Tags:").
 const LABEL_MAX_WORDS: u32 = 4;
 
@@ -34,11 +37,17 @@ pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Ve
     let end = prose
         .map(|id| page.skip(id))
         .fold(page.skip(first), NodeId::max);
+    let counts = Counts::new(page, page.root());
+    let leading_row = |id: NodeId| {
+        is_text_block(page.tag(id))
+            && counts.is_link_row(id)
+            && counts.get(id).links >= BREADCRUMB_MIN_LINKS
+    };
     let mut found: Vec<NodeId> = page
         .ids()
         .take_while(|&id| id < first)
         .filter(|&id| page.skip(id) <= first)
-        .filter(|&id| is_live(page, ex, id) && is_link_list(page, ex, id))
+        .filter(|&id| is_live(page, ex, id) && (is_link_list(page, ex, id) || leading_row(id)))
         .collect();
     found.extend(trailing_groups(page, ex, end));
     for id in found {

@@ -70,8 +70,6 @@ pub struct Hints<'a> {
     pub excluded: &'a [NodeId],
     /// The title, to drop a heading that repeats it.
     pub title: Option<&'a str>,
-    /// Whether metadata already named the author (else an in-page byline is taken out).
-    pub has_byline: bool,
 }
 
 /// The extracted article.
@@ -260,7 +258,9 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
         excluded[id.index()] = true;
     }
     let mut title_header_seen = hints.title.is_none();
-    let mut byline_seen = hints.has_byline;
+    // In-page bylines leave the text even when the page declares its authors: they repeat
+    // them. The first is the byline found; a later one leaves too when it is a block of only
+    // names and a role (an author card after the story), not an author's bio.
     let mut i = 1;
     while i < n {
         let id = NodeId::new(i);
@@ -275,10 +275,17 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
             || tags::is_non_content(tag)
             || (page.attr(id, "aria-modal") == Some("true")
                 && page.attr(id, "role") == Some("dialog"))
-            || (!byline_seen && is_byline(page, id, raw) && {
-                byline_seen = true;
-                shape.byline = Some(text::collapse_whitespace(&page.text_content(id)));
-                true
+            || (is_byline(page, id, raw) && {
+                let line = text::collapse_whitespace(&page.text_content(id));
+                let first = shape.byline.is_none();
+                // A block of its own: a name inside a bio's sentence stays with the sentence.
+                let names = crate::tags::starts_line(tag)
+                    && line.split_whitespace().count() <= CREDIT_CARD_MAX_WORDS
+                    && !line.ends_with(['.', '!', '?']);
+                if first {
+                    shape.byline = Some(line);
+                }
+                first || names
             })
             || (!title_header_seen && is_title_header(page, id, hints.title) && {
                 title_header_seen = true;

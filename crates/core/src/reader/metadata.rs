@@ -63,11 +63,6 @@ impl Declared {
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
-
-    /// Whether the page declares its authors (then an in-page byline is article chrome).
-    pub fn has_byline(&self) -> bool {
-        credits::declared_byline(&self.head, self.article.as_ref()).is_some()
-    }
 }
 
 /// Reads the head and JSON-LD of `page`; `url` is the page address.

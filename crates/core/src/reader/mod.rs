@@ -64,7 +64,6 @@ pub fn read(
     let hints = Hints {
         excluded: &excluded,
         title: declared.title(),
-        has_byline: declared.has_byline(),
     };
     let Some(mut ex) = extract::extract(page, &hints) else {
         notes.push("no text found".into());

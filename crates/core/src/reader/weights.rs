@@ -42,6 +42,9 @@ pub const LIFT_MAX_LINK_DENSITY: f32 = 0.25;
 pub const SHARE_MAX_CHARS: usize = 500;
 /// Bylines are short: a byline candidate is shorter than this many characters.
 pub const BYLINE_MAX_CHARS: usize = 100;
+/// A byline after the first is an author card ("Maya Collins Transport reporter") with at most
+/// this many words and no closing stop; longer, or a sentence, it is a bio the story may keep.
+pub const CREDIT_CARD_MAX_WORDS: usize = 6;
 /// Headings this similar to the title duplicate it.
 pub const TITLE_SIMILARITY: f32 = 0.75;
 
