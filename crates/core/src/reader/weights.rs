@@ -72,7 +72,8 @@ pub const DATA_TABLE_ROWS: usize = 10;
 pub const DATA_TABLE_COLUMNS: usize = 4;
 
 /// Class/id substrings of blocks that are rarely the article (stripped in the first pass).
-/// Readability's list, plus Indonesian recirculation and widget names.
+/// Readability's list, plus Indonesian recirculation and widget names, dialogs and feedback
+/// boxes (a "make us your homepage" dialog's steps).
 pub const UNLIKELY: &[&str] = &[
     "-ad-",
     "ad-break",
@@ -87,8 +88,10 @@ pub const UNLIKELY: &[&str] = &[
     "comment",
     "community",
     "cover-wrap",
+    "dialog",
     "disqus",
     "extra",
+    "feedback",
     "footer",
     "gdpr",
     "header",
