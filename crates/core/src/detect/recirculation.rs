@@ -28,14 +28,25 @@ use crate::text;
 /// found anywhere in the value: `baca-juga`, `bacajuga`, `baca_juga2`, `inner-link-baca-juga`,
 /// `inject-baca-juga`, `baca-juga-collections` (kompas, liputan6, okezone, antaranews, jpnn,
 /// detik 2015), `berita-terkait-*` (suara), `lihat-juga` (sindonews), `linksisip` (detik,
-/// CNN Indonesia, CNBC), `kompasidRec__wrap` (kompas' recommendation widget in the body).
+/// CNN Indonesia, CNBC), `kompasidRec__wrap` (kompas' recommendation widget in the body); the
+/// Malay `artikel-berkaitan`/`berita-berkaitan`, and the English `also-read`,
+/// `related-article(s)`, `related-stories`/`related-story`, `related-posts` (WordPress
+/// Jetpack's `jp-relatedposts`) and `related-links` (a bare `related` would take a
+/// `related-media` figure holding the article's own photo).
 const CLASS_MARKERS: &[&str] = &[
+    "alsoread",
+    "artikelberkaitan",
     "artikelterkait",
     "bacajuga",
+    "beritaberkaitan",
     "beritaterkait",
     "kompasidrec",
     "lihatjuga",
     "linksisip",
+    "relatedarticle",
+    "relatedlinks",
+    "relatedposts",
+    "relatedstor",
 ];
 
 /// Markers that count only at the start of the value, since they are common words or short:
