@@ -1,6 +1,6 @@
 //! What sits around the article's prose inside the extracted block: lists and rows of links
-//! before its first paragraph (breadcrumbs, tag lists) and the site's own link groups after its last one
-//! ("Terkini", "Artikel Pilihan", "Tags", "Most popular"), with their headings.
+//! before its first paragraph (breadcrumbs, tag lists) and the site's own link groups after its
+//! last one ("Terkini", "Artikel Pilihan", "Tags", "Most popular"), with their headings.
 //!
 //! Why by position: Readability keeps these blocks when they share the article's container, and
 //! their markup varies by site (lists, card grids, dated headlines); what they share is that no
@@ -37,7 +37,7 @@ pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Ve
     let end = prose
         .map(|id| page.skip(id))
         .fold(page.skip(first), NodeId::max);
-    let counts = Counts::new(page, page.root());
+    let counts = Counts::new(page);
     let leading_row = |id: NodeId| {
         is_text_block(page.tag(id))
             && counts.is_link_row(id)
@@ -49,7 +49,7 @@ pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Ve
         .filter(|&id| page.skip(id) <= first)
         .filter(|&id| is_live(page, ex, id) && (is_link_list(page, ex, id) || leading_row(id)))
         .collect();
-    found.extend(trailing_groups(page, ex, end));
+    found.extend(trailing_groups(page, ex, &counts, end));
     for id in found {
         if ex.dead[id.index()] {
             continue;
@@ -89,8 +89,7 @@ fn is_text_block(tag: &str) -> bool {
 /// or short label ("Twitter Recommendation", "Topik Artikel :") whose next sibling is a link
 /// group; then a table heading left last with nothing of the article after it (what it headed
 /// was left out: "More Photos" over thumbnails).
-fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
-    let counts = Counts::new(page, start);
+fn trailing_groups(page: &Page, ex: &Extraction, counts: &Counts, start: NodeId) -> Vec<NodeId> {
     let is_group = |id: NodeId| is_link_list(page, ex, id) || counts.is_group(id, None);
     let mut found = Vec::new();
     let mut i = start.index();
@@ -100,9 +99,9 @@ fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
         if !page.is_element(id) || !is_live(page, ex, id) {
             continue;
         }
-        let headed = || heading_in(page, &counts, id).is_some_and(|h| counts.is_group(id, Some(h)));
+        let headed = || heading_in(page, counts, id).is_some_and(|h| counts.is_group(id, Some(h)));
         let group_after = || {
-            (is_heading(page, &counts, id) || is_label(page, &counts, id))
+            (is_heading(page, counts, id) || is_label(page, counts, id))
                 .then(|| next_filled(page, id))
                 .flatten()
                 .filter(|&n| is_group(n))
@@ -125,7 +124,7 @@ fn trailing_groups(page: &Page, ex: &Extraction, start: NodeId) -> Vec<NodeId> {
     let dangling = last_text.and_then(|t| {
         page.ancestors(t)
             .take_while(|&a| a > start)
-            .filter(|&a| is_live(page, ex, a) && is_list_heading(page, &counts, a))
+            .filter(|&a| is_live(page, ex, a) && is_list_heading(page, counts, a))
             .last()
     });
     found.extend(dangling);
@@ -236,26 +235,20 @@ struct Count {
     longest_plain: u32,
 }
 
-/// [`Count`]s of every node from `start` to the end of the page, in one reverse pass.
+/// [`Count`]s of every node of the page, in one reverse pass.
 struct Counts {
-    start: usize,
     counts: Vec<Count>,
 }
 
 impl Counts {
-    fn new(page: &Page, start: NodeId) -> Counts {
-        let start = start.index();
-        let n = page.len().saturating_sub(start);
-        let local = |id: NodeId| id.index().checked_sub(start);
+    fn new(page: &Page) -> Counts {
+        let n = page.len();
         let mut in_link = vec![false; n];
-        for i in 0..n {
-            let id = NodeId::new(start + i);
-            let parent = page.parent(id).and_then(local);
-            in_link[i] = page.tag(id) == "a" || parent.is_some_and(|p| in_link[p]);
+        for (i, id) in page.ids().enumerate() {
+            in_link[i] = page.tag(id) == "a" || page.parent(id).is_some_and(|p| in_link[p.index()]);
         }
         let mut counts = vec![Count::default(); n];
-        for i in (0..n).rev() {
-            let id = NodeId::new(start + i);
+        for (i, id) in page.ids().enumerate().rev() {
             let c = &mut counts[i];
             if page.is_text(id) {
                 c.words = page.text_stats(id).words;
@@ -268,19 +261,19 @@ impl Counts {
                 c.links += 1;
             }
             let c = *c;
-            if let Some(p) = page.parent(id).and_then(local) {
-                let pc = &mut counts[p];
+            if let Some(p) = page.parent(id) {
+                let pc = &mut counts[p.index()];
                 pc.words += c.words;
                 pc.link_words += c.link_words;
                 pc.links += c.links;
                 pc.longest_plain = pc.longest_plain.max(c.longest_plain);
             }
         }
-        Counts { start, counts }
+        Counts { counts }
     }
 
     fn get(&self, id: NodeId) -> Count {
-        self.counts[id.index() - self.start]
+        self.counts[id.index()]
     }
 
     /// Links and nothing but link text: a row of tags after the article.
