@@ -76,6 +76,18 @@ pub fn clean(
             data_table[id.index()] = page.tag(id) == "table" && is_data_table(page, id);
         }
     }
+    // What each node sits in, from its ancestors, in one forward pass (a walk up per node would
+    // cost the page's depth each time).
+    let mut inside = vec![Inside::default(); page.len()];
+    for id in page.ids() {
+        if let Some(p) = page.parent(id) {
+            let (up, tag) = (inside[p.index()], page.tag(p));
+            inside[id.index()] = Inside {
+                kept: up.kept || tag == "code" || data_table[p.index()],
+                figure: up.figure || tag == "figure",
+            };
+        }
+    }
     // Form fields before each node, so whether a subtree holds one is a subtraction.
     let mut fields = Vec::with_capacity(page.len() + 1);
     fields.push(0u32);
@@ -90,6 +102,7 @@ pub fn clean(
         dead,
         pass,
         data_table,
+        inside,
         fields,
     };
     for &root in &roots {
@@ -135,8 +148,18 @@ struct Ctx<'a> {
     pass: &'a Pass,
     /// Per node: a table of figures (Readability's data-table test).
     data_table: Vec<bool>,
+    /// Per node: what its ancestors are.
+    inside: Vec<Inside>,
     /// Form elements and fields before each node in document order, and one past the last.
     fields: Vec<u32>,
+}
+
+/// What a node's ancestors make it.
+#[derive(Clone, Copy, Default)]
+struct Inside {
+    /// Code or a table of figures: kept whole.
+    kept: bool,
+    figure: bool,
 }
 
 impl Ctx<'_> {
@@ -152,22 +175,24 @@ impl Ctx<'_> {
             root.index() + 1
         };
         let end = self.page.skip(root).index();
+        // Under a dead element within the root, as the sweep starts; what it kills is marked
+        // dead subtree and all, and an ancestor is judged after its descendants.
+        let start = root.index();
+        let mut under_dead = vec![false; end - start];
+        for i in start + 1..end {
+            let parent = self.page.parent(NodeId::new(i)).map_or(0, NodeId::index);
+            under_dead[i - start] =
+                parent >= start && (self.dead[parent] || under_dead[parent - start]);
+        }
         for i in (first..end).rev() {
             let id = NodeId::new(i);
-            if self.dead[i] || !self.page.is_element(id) || self.ancestor_dead(id, root) {
+            if self.dead[i] || !self.page.is_element(id) || under_dead[i - start] {
                 continue;
             }
             if remove(self, id) {
                 self.kill(id, root);
             }
         }
-    }
-
-    fn ancestor_dead(&self, id: NodeId, root: NodeId) -> bool {
-        self.page
-            .ancestors(id)
-            .take_while(|&a| a >= root)
-            .any(|a| self.dead[a.index()])
     }
 
     fn kill(&mut self, id: NodeId, root: NodeId) {
@@ -243,12 +268,7 @@ impl Ctx<'_> {
         let t = &*self.tally;
         let i = id.index();
         // Tables of figures, anything inside or holding one, and code stay.
-        if self.data_table[i]
-            || t.count(id, Count::DataTable) > 0
-            || page
-                .ancestors(id)
-                .any(|a| page.tag(a) == "code" || self.data_table[a.index()])
-        {
+        if self.data_table[i] || t.count(id, Count::DataTable) > 0 || self.inside[i].kept {
             return false;
         }
         let len = t.len[i] as f32;
@@ -282,7 +302,7 @@ impl Ctx<'_> {
         };
         let link_density = t.link_density(id);
         let content_len = t.len[i] as usize;
-        let in_figure = page.ancestors(id).any(|a| page.tag(a) == "figure");
+        let in_figure = self.inside[i].figure;
         if is_placeholder(page, id, content_len) {
             return true;
         }
