@@ -24,17 +24,9 @@ use bersih::reader::copy::Format;
 use bersih::snapshot::{replay, Traced};
 use bersih::{Fetch, Progress, Story};
 
-/// Options as JS passes them: an object whose fields may each be missing, or nothing.
-fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
-    }
-    Ok(serde_wasm_bindgen::from_value(value)?)
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-}
+#[path = "../../wasm/src/js.rs"]
+mod js;
+use js::{options, to_js};
 
 /// A walked page and its whole analysis.
 #[wasm_bindgen]

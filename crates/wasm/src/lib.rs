@@ -19,21 +19,12 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod js;
+
 use bersih::analysis::Options;
 use bersih::markup::parse_located;
 use bersih::snapshot::{replay, Decision, Locator, Traced};
-
-/// Options as JS passes them: an object whose fields may each be missing, or nothing.
-fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
-    }
-    Ok(serde_wasm_bindgen::from_value(value)?)
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-}
+use js::{options, to_js};
 
 #[derive(Serialize)]
 struct Hidden<'a> {
