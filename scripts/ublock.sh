@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out uBlock Origin (Debian's webext-ublock-origin-* packages, with the filter lists they
 # bundle: uBlock filters, EasyList, EasyPrivacy, URLhaus) under build/ublock/{chromium,firefox}
-# for the page-load benchmark's third arm (`node tests/e2e/pageload.mjs --compare build/ublock`).
+# for the page-load benchmark's third arm (`node tests/e2e/pageload.mjs --ublock build/ublock`).
 # Nothing is installed system-wide: the packages are downloaded and unpacked here.
 # Prints the directory.
 set -euo pipefail

@@ -275,10 +275,25 @@ function profiled(events, pid, tid) {
     for (const p of path) ours.set(p, verdict);
     return verdict;
   };
+  // Each of our samples also goes to its frame: the innermost function (a native one such as
+  // outerHTML included) and the innermost of the extension's functions around it.
+  const frame = (id) => {
+    const leaf = nodes.get(id);
+    let n = leaf;
+    while (n && !EXT_URL.test(n.callFrame.url)) n = nodes.get(n.parent);
+    const name = (f) => `${f.callFrame.functionName || '(anonymous)'}@${path.basename(f.callFrame.url || '')}:${f.callFrame.lineNumber + 1}`;
+    return n === leaf ? name(leaf) : `${leaf.callFrame.functionName || leaf.callFrame.url || '(native)'} < ${n ? name(n) : '?'}`;
+  };
   let us = 0;
+  const by = {};
   // timeDeltas[i] is the time from sample i-1 to sample i: it goes to sample i-1.
-  for (let i = 1; i < samples.length; i++) if (isOurs(samples[i - 1])) us += deltas[i];
-  return us / 1000;
+  for (let i = 1; i < samples.length; i++) {
+    if (!isOurs(samples[i - 1])) continue;
+    us += deltas[i];
+    const f = frame(samples[i - 1]);
+    by[f] = (by[f] || 0) + deltas[i] / 1000;
+  }
+  return { ms: us / 1000, by };
 }
 
 /** One arm of a browser: `ext`, the extension it runs (none: null); `bersih`, whether that is
@@ -531,7 +546,8 @@ function summarise(all) {
     pss: extra((r) => r.pss),
     extTask: own('with', (r) => r.extTask),
     extTaskFloor: own('without', (r) => r.extTask),
-    profiled: own('with', (r) => r.profiled ?? NaN),
+    profiled: own('with', (r) => (r.profiled ? r.profiled.ms : NaN)),
+    frames: frames(rows.filter((r) => r.arm === 'with')),
     longestWith: own('with', (r) => r.longest),
     longestWithout: own('without', (r) => r.longest),
     readability: own('without', (r) => r.readability && r.readability.cpu),
@@ -551,6 +567,16 @@ function summarise(all) {
     readabilityFailed: rows.filter((r) => r.readability && r.readability.error).length,
     readabilityEmpty: rows.filter((r) => r.readability && r.readability.found === false).length,
   };
+}
+
+/** With --profile: the frames that hold most of the extension's sampled CPU, mean ms per load. */
+function frames(rows, top = 25) {
+  const sum = {};
+  for (const r of rows) for (const [f, ms] of Object.entries((r.profiled && r.profiled.by) || {})) sum[f] = (sum[f] || 0) + ms;
+  return Object.entries(sum)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([f, ms]) => `- ${fmt(ms / Math.max(rows.length, 1), 2)} ${f}`);
 }
 
 function table(browser, version, set, s) {
@@ -591,6 +617,7 @@ function table(browser, version, set, s) {
     '',
     `${s.loads} loads; with-arm scans finished after the settle time: ${s.late}; unanswered stats: ${s.unanswered}; ` +
       `loads in a reused process (left out): ${s.reused}; Readability.js failed ${s.readabilityFailed} times, found no article ${s.readabilityEmpty} times.`,
+    ...(opt.profile ? ['', 'The extension\'s sampled main-thread CPU by frame (innermost function < innermost of ours), mean ms per load:', '', ...s.frames] : []),
   ];
   return out.join('\n');
 }
