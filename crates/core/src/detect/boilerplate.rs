@@ -44,18 +44,32 @@ pub fn is_boilerplate(line: &str) -> bool {
     is_embed_placeholder(&norm) || is_counter(&norm) || is_promo(&norm)
 }
 
-/// "2192 shares", "1.2k views", "12 komentar": a count (digits with `,` or `.`, an optional
-/// `k`/`rb`/`m` multiplier) and one of the tables' counter words, nothing else.
+/// "2192 shares", "1.2k views", "12 komentar", "comments (12)": a count (digits with `,` or `.`,
+/// an optional `k`/`rb`/`m` multiplier) and one of the tables' counter words, or the word with
+/// the count after it in parentheses, nothing else but separators at the ends ("| 1.229 views"
+/// is what a dateline leaves once its date is taken).
 fn is_counter(s: &str) -> bool {
-    let Some((count, rest)) = s.split_once(' ') else {
-        return false;
+    let s = s.trim_matches(|c: char| c.is_whitespace() || COUNTER_SEPARATORS.contains(&c));
+    let counted = |count: &str, word: &str| {
+        is_count(count) && lang::all(|t| t.counter_words).any(|w| w == word)
     };
+    if let Some((word, count)) = s.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        return counted(count, word);
+    }
+    s.split_once(' ')
+        .is_some_and(|(count, word)| counted(count, word))
+}
+
+/// Marks that set a counter off from what stood beside it on its line.
+const COUNTER_SEPARATORS: &[char] = &['|', '/', '\u{b7}', '\u{2022}', '-', '\u{2013}', '\u{2014}'];
+
+/// "2192", "1.2k", "3,5rb".
+fn is_count(count: &str) -> bool {
     let digits = count.trim_end_matches(['k', 'm']).trim_end_matches("rb");
-    let numeric = digits.starts_with(|c: char| c.is_ascii_digit())
+    digits.starts_with(|c: char| c.is_ascii_digit())
         && digits
             .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-    numeric && lang::all(|t| t.counter_words).any(|w| w == rest)
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// An ad label or a line opened by one of the tables' boilerplate leads.
@@ -139,6 +153,13 @@ mod tests {
         ("1.234 kali dibaca", true),
         ("2,500 shares of the company", false),
         ("Shares", false),
+        ("| 1.229 Views", true),
+        ("1.229 Views |", true),
+        ("Credits (2)", true),
+        ("Komentar (3)", true),
+        ("Komentar (tiga)", false),
+        ("(2) Credits", false),
+        ("Views of the river (2)", false),
         ("(con/con) Add as a preferred source on Google", true),
         ("(ant/ant) Presiden meminta warga tetap tenang.", false),
         ("[Gambas:Video 20detik]", true),

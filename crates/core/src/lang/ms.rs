@@ -62,6 +62,6 @@ pub(super) const TABLE: Table = Table {
     previous_page_links: &["halaman sebelumnya", "sebelumnya"],
     page_labels: &["halaman", "muka surat"],
     show_all_links: &["lihat semua halaman", "papar semua"],
-    counter_words: &["komen", "perkongsian", "tontonan"],
+    counter_words: &["dibaca", "kali dibaca", "komen", "perkongsian", "tontonan"],
     stopwords: &["ada", "akan", "antara", "atau", "bagi", "bahawa", "banyak", "beliau", "belum", "boleh", "bukan", "dalam", "dan", "dari", "daripada", "dengan", "di", "dia", "hanya", "ia", "iaitu", "ialah", "ini", "itu", "juga", "kami", "kata", "ke", "kepada", "kerana", "kita", "lagi", "lebih", "mahu", "manakala", "menerusi", "mereka", "namun", "oleh", "pada", "para", "sahaja", "saya", "sebagai", "sebelum", "secara", "sehingga", "selepas", "seperti", "serta", "sudah", "telah", "tetapi", "tidak", "untuk", "yang"],
 };

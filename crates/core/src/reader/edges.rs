@@ -4,10 +4,11 @@
 //!
 //! Why by position: Readability keeps these blocks when they share the article's container, and
 //! their markup varies by site (lists, card grids, dated headlines); what they share is that no
-//! prose follows them and that they are mostly link text. Lists between paragraphs stay: they may
+//! prose follows them and that they are mostly link text. A name left last on its own line is
+//! the story's signature (the editor's or the reporter's), not its text. Lists between paragraphs stay: they may
 //! be the story's own list.
 
-use super::extract::Extraction;
+use super::extract::{Extraction, Item};
 use super::is_live;
 use super::tags;
 use crate::analysis::{Kind, Reason, Removal, Rule};
@@ -50,19 +51,70 @@ pub(super) fn drop_link_lists(page: &Page, ex: &mut Extraction, removed: &mut Ve
         .filter(|&id| is_live(page, ex, id) && (is_link_list(page, ex, id) || leading_row(id)))
         .collect();
     found.extend(trailing_groups(page, ex, &counts, end));
-    for id in found {
-        if ex.dead[id.index()] {
-            continue;
-        }
-        let text = text::collapse_whitespace(&page.text_content(id));
-        ex.dead[page.subtree(id)].iter_mut().for_each(|d| *d = true);
+    let mut drop = |ex: &mut Extraction, node: NodeId, range: std::ops::Range<usize>, text| {
+        ex.dead[range].iter_mut().for_each(|d| *d = true);
         removed.push(Removal {
-            node: id,
+            node,
             kind: Kind::Boilerplate,
             text,
             reason: Reason::new(Rule::Boilerplate, ""),
         });
+    };
+    for id in found {
+        if !ex.dead[id.index()] {
+            let text = text::collapse_whitespace(&page.text_content(id));
+            drop(ex, id, page.subtree(id), text);
+        }
     }
+    if let Some((node, range, text)) = signature(page, ex, &counts, first, end) {
+        drop(ex, node, range, text);
+    }
+}
+
+/// Words of a name signing the story.
+const SIGNATURE_MAX_WORDS: u32 = 4;
+
+/// The story's signature: its last line, when that is a name ([`is_signature`]) on a line of its
+/// own after the last paragraph, as a block or as the last `<br>`-separated run of one. Gives
+/// the node, the ids it covers and its text.
+fn signature(
+    page: &Page,
+    ex: &Extraction,
+    counts: &Counts,
+    first: NodeId,
+    end: NodeId,
+) -> Option<(NodeId, std::ops::Range<usize>, String)> {
+    let last = (first.index()..page.len())
+        .rev()
+        .map(NodeId::new)
+        .find(|&n| page.is_text(n) && !page.is_blank(n) && is_live(page, ex, n))?;
+    let run = ex.runs.iter().find_map(|r| match *r {
+        Item::Run { first, end, .. } if first <= last && last < end => Some((first, end)),
+        _ => None,
+    });
+    let (node, range) = match run {
+        Some((first, end)) => (first, first.index()..end.index()),
+        None => {
+            let block = page
+                .ancestors(last)
+                .take_while(|&a| a >= end)
+                .filter(|&a| {
+                    let c = counts.get(a);
+                    c.link_words == 0
+                        && c.words <= SIGNATURE_MAX_WORDS
+                        && crate::tags::starts_line(page.tag(a))
+                })
+                .last()?;
+            (block, page.subtree(block))
+        }
+    };
+    let text: String = range
+        .clone()
+        .filter(|&i| !ex.dead[i] && page.is_text(NodeId::new(i)))
+        .map(|i| page.text(NodeId::new(i)))
+        .collect();
+    let text = text::collapse_whitespace(&text);
+    is_signature(&text).then_some((node, range, text))
 }
 
 /// Article prose, for finding the article's edges: a paragraph of [`PROSE_MIN_WORDS`] words, or
@@ -129,6 +181,28 @@ fn trailing_groups(page: &Page, ex: &Extraction, counts: &Counts, start: NodeId)
     });
     found.extend(dangling);
     found
+}
+
+/// A name signing the story: the editor's in parentheses, as okezone ends its stories ("(Rani
+/// Hardjanti)"), or the reporter's in capitals, as tempo does ("DINI TEJA"): words of letters
+/// (and `.`, `'`, `-` inside names) that each open with a capital; in capitals, two or more of
+/// them (one is a word such as "SELESAI" as much as a name).
+fn is_signature(line: &str) -> bool {
+    let (inner, bracketed) = match line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        Some(inner) => (inner.trim(), true),
+        None => (line, false),
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+    };
+    let capitals = inner.chars().all(|c| !c.is_lowercase());
+    !words.is_empty()
+        && words.len() <= SIGNATURE_MAX_WORDS as usize
+        && words.iter().all(name_word)
+        && (bracketed || (capitals && words.len() >= 2))
 }
 
 /// The heading that opens block `id`: the innermost heading around its first text.
@@ -291,5 +365,35 @@ impl Counts {
         c.links - h.links >= GROUP_MIN_LINKS
             && (c.link_words - h.link_words) * 2 >= words
             && c.longest_plain < PROSE_MIN_WORDS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_signature;
+
+    #[test]
+    fn signatures_are_names_in_parentheses_or_capitals() {
+        for line in [
+            "(Rani Hardjanti)",
+            "(Contoh Editor)",
+            "DINI TEJA",
+            "(AP)",
+            "M. RIZKI O'NEIL-SARI",
+        ] {
+            assert!(is_signature(line), "{line:?}");
+        }
+        for line in [
+            "SELESAI",
+            "Dini Teja",
+            "(bersambung)",
+            "(Foto: Dok. Panitia)",
+            "(Updated with the minister's comment.)",
+            "(Rani Hardjanti, Adi Nugroho, Tim Redaksi Kami)",
+            "(2/5/2026)",
+            "",
+        ] {
+            assert!(!is_signature(line), "{line:?}");
+        }
     }
 }

@@ -175,7 +175,13 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
         if ex.dead[node.index()] {
             continue;
         }
-        let mut t = text::collapse_whitespace(&extract::item_text(page, item));
+        // What is left of the line: a dateline whose date the metadata took leaves its counter.
+        let live: String = range
+            .clone()
+            .filter(|&i| !ex.dead[i] && page.is_text(NodeId::new(i)))
+            .map(|i| page.text(NodeId::new(i)))
+            .collect();
+        let mut t = text::collapse_whitespace(&live);
         if t.is_empty() || !boilerplate::is_boilerplate(&t) {
             continue;
         }

@@ -171,13 +171,18 @@ pub const NEGATIVE: &[&str] = &[
     "widget",
 ];
 
-/// Class/id substrings of bylines. Readability's list plus Indonesian labels.
+/// Class/id substrings of bylines. Readability's list plus journalists' titles, English and
+/// Indonesian.
 pub const BYLINE: &[&str] = &[
     "author",
     "byline",
     "dateline",
+    "journalist",
+    "jurnalis",
     "p-author",
     "penulis",
+    "reporter",
+    "wartawan",
     "writtenby",
 ];
 

@@ -39,7 +39,16 @@ const AUTHOR_KEYS: &[&str] = &[
 ];
 
 /// Class or id fragments of byline elements: markup conventions, in English and Indonesian.
-const BYLINE_HINTS: &[&str] = &["author", "byline", "penulis", "reporter", "writer"];
+const BYLINE_HINTS: &[&str] = &[
+    "author",
+    "byline",
+    "journalist",
+    "jurnalis",
+    "penulis",
+    "reporter",
+    "wartawan",
+    "writer",
+];
 
 /// Class or id fragments of reader comments, whose authors are not the article's.
 const COMMENT_HINTS: &[&str] = &["comment", "komentar"];
