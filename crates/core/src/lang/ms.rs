@@ -28,6 +28,7 @@ pub(super) const TABLE: Table = Table {
     boilerplate_leads: &[
         "ikuti kami di",
         "ikuti … saluran telegram",
+        "klik di sini",
         "muat turun aplikasi",
         "sertai … saluran telegram",
         "sertai … saluran whatsapp",
