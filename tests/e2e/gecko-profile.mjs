@@ -16,8 +16,8 @@
 //                 that Firefox builds in each page the first time a script touches them
 //   machinery     Extension*.sys.mjs, Schemas.sys.mjs or the PExtensions protocol with no frame
 //                 of the extension: loading the content-script modules, injecting the scripts
-// It prints the median and p90 of each over the page processes, and the innermost frames of the
-// extension's own code. Pages load one at a time in a new tab, each left 1.5 s, as offline as
+// It prints the median and p90 of each over the page processes, the innermost frames of the
+// extension's own code and the innermost Firefox module frames of the other two. Pages load one at a time in a new tab, each left 1.5 s, as offline as
 // pageload.mjs has them (images off, other hosts refused).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,23 +65,26 @@ function attribute(profile) {
     const names = t.frameTable.data.map((f) => strings[f[location]]);
     const { stack: stackAt, threadCPUDelta: cpuAt } = t.samples.schema;
     const memo = new Map();
-    const row = { classes: Object.fromEntries(CLASSES.map((c) => [c, 0])), own: new Map() };
+    const row = { classes: Object.fromEntries(CLASSES.map((c) => [c, 0])), frames: Object.fromEntries(CLASSES.map((c) => [c, new Map()])) };
     for (const sample of t.samples.data) {
       const s = sample[stackAt];
       if (s === null || s === undefined) continue;
       if (!memo.has(s)) {
         const frames = [];
         for (let i = s; i !== null && i !== undefined; i = t.stackTable.data[i][prefixOf]) frames.push(names[t.stackTable.data[i][frameOf]]);
-        memo.set(s, { kind: classify(frames), leaf: frames.find((f) => !f.startsWith('0x')) || '?' });
+        const kind = classify(frames);
+        // Own code: its innermost named frame; the others: their innermost Firefox module frame.
+        const leaf = kind === 'own code' || !kind
+          ? frames.find((f) => !f.startsWith('0x')) || '?'
+          : frames.find((f) => (kind === 'API building' ? SCHEMA_FRAME : MACHINERY_FRAME).test(f)) || '?';
+        memo.set(s, { kind, leaf });
       }
       const { kind, leaf } = memo.get(s);
       if (!kind) continue;
       const ms = (sample[cpuAt] || 0) / 1e6; // ns
       row.classes[kind] += ms;
-      if (kind === 'own code') {
-        const name = leaf.replace(/\(?moz-extension:\/\/[^/]+\//, '').replace(/\)?\[\d+\]$/, '');
-        row.own.set(name, (row.own.get(name) || 0) + ms);
-      }
+      const name = leaf.replace(/\(?(moz-extension|resource|chrome):\/\/[^/]+\//, '').replace(/\)?\[\d+\]$/, '');
+      row.frames[kind].set(name, (row.frames[kind].get(name) || 0) + ms);
     }
     // A process where the extension's scripts ran (preallocated and frame-only ones hold none).
     if (row.classes['own code'] + row.classes['API building'] > 0.5) rows.push(row);
@@ -116,10 +119,12 @@ try {
     for (const c of CLASSES) console.log(`| ${c} | ${pct(rows.map((r) => r.classes[c]), 50).toFixed(1)} | ${pct(rows.map((r) => r.classes[c]), 90).toFixed(1)} |`);
     const total = rows.map((r) => CLASSES.reduce((s, c) => s + r.classes[c], 0));
     console.log(`| all three | ${pct(total, 50).toFixed(1)} | ${pct(total, 90).toFixed(1)} |`);
-    const own = new Map();
-    for (const r of rows) for (const [k, v] of r.own) own.set(k, (own.get(k) || 0) + v / rows.length);
-    console.log('\nown code, innermost frames (ms per page process, mean):');
-    for (const [k, v] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${v.toFixed(2)}  ${k}`);
+    for (const c of CLASSES) {
+      const sum = new Map();
+      for (const r of rows) for (const [k, v] of r.frames[c]) sum.set(k, (sum.get(k) || 0) + v / rows.length);
+      console.log(`\n${c}, innermost ${c === 'own code' ? '' : 'Firefox module '}frames (ms per page process, mean):`);
+      for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${v.toFixed(2)}  ${k}`);
+    }
   }
 } finally {
   await driver.quit().catch(() => {});
