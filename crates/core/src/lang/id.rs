@@ -6,6 +6,7 @@ use super::{Lang, Table};
 pub(super) const TABLE: Table = Table {
     lang: Lang::Id,
     recirculation_leads: &[
+        "artikel selanjutnya",
         "artikel terkait",
         "baca",
         "baca artikel lainnya",
@@ -15,6 +16,7 @@ pub(super) const TABLE: Table = Table {
         "baca juga",
         "baca pula",
         "baca selengkapnya",
+        "berita selanjutnya",
         "berita terkait",
         "jangan lewatkan:",
         "lihat juga",
@@ -57,6 +59,8 @@ pub(super) const TABLE: Table = Table {
         "jangan sampai ketinggalan berita",
         "klik di sini",
         "lihat artikel asli",
+        "mari bergabung … telegram",
+        "mari bergabung … whatsapp",
         "redaksi: … [at]",
         "ringkasan berita",
         "saksikan video",

@@ -7,12 +7,14 @@ pub(super) const TABLE: Table = Table {
     lang: Lang::Ms,
     recirculation_leads: &[
         "artikel berkaitan",
+        "artikel seterusnya",
         "baca",
         "baca artikel berkaitan",
         "baca berita berkaitan",
         "baca juga",
         "baca lagi",
         "berita berkaitan",
+        "berita seterusnya",
         "berkaitan:",
         "lihat juga",
         "tonton juga",
@@ -26,12 +28,13 @@ pub(super) const TABLE: Table = Table {
     ],
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
+        "dapatkan berita terkini",
         "ikuti kami di",
         "ikuti … saluran telegram",
         "klik di sini",
         "muat turun aplikasi",
-        "sertai … saluran telegram",
-        "sertai … saluran whatsapp",
+        "sertai … telegram",
+        "sertai … whatsapp",
     ],
     list_headings: &[
         "artikel berkaitan",
