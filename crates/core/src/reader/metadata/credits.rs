@@ -221,7 +221,8 @@ fn word_boundary(s: &str, i: usize) -> bool {
 }
 
 /// The labelled values of one line: "Penulis: A | Editor: B" gives `[(Byline, A), (Editor, B)]`.
-/// A label needs a colon, except a byline label opening the line before a name ("By Ana Lee").
+/// A label needs a colon, except before a name a byline label opening the line ("By Ana Lee") or
+/// a label ending in "by" after another ("Reporting by Ana Lee; Editing by Bob Stone").
 fn segments(line: &str, labels: &[(&str, Field)]) -> Vec<(Field, String)> {
     let starts = label_starts(line, labels);
     let mut out = Vec::new();
@@ -229,7 +230,9 @@ fn segments(line: &str, labels: &[(&str, Field)]) -> Vec<(Field, String)> {
         let value_end = starts.get(n + 1).map_or(line.len(), |next| next.0);
         let value = clean_value(&line[value_start..value_end]);
         let valid = !value.is_empty() && value.chars().count() <= NAME_MAX_CHARS;
-        if valid && (colon || (start == 0 && looks_like_name(&value))) {
+        let label = line[start..value_start].trim_end().to_ascii_lowercase();
+        let bare = start == 0 || label.ends_with(" by");
+        if valid && (colon || (bare && looks_like_name(&value))) {
             out.push((field, value));
         }
     }
@@ -257,7 +260,9 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
         let rest = line[after..].trim_start();
         let colon = rest.starts_with(':');
         let value_start = line.len() - rest.len() + usize::from(colon);
-        if colon || (i == 0 && field == Field::Byline) {
+        // "… by" ends a label before a name as a colon does: "Reporting by A; Editing by B".
+        let by = label.ends_with(" by") && !out.is_empty();
+        if colon || by || (i == 0 && field == Field::Byline) {
             out.push((i, value_start, field, colon));
         }
         i = after;
@@ -462,6 +467,11 @@ mod tests {
             &[(Byline, "GILLIAN MOHNEY")],
         );
         check("Oleh: Ana Lee Senin, 16 Juni 2025", &[(Byline, "Ana Lee")]);
+        check(
+            "Reporting by Ana Lee; Editing by Bob Stone",
+            &[(Byline, "Ana Lee"), (Editor, "Bob Stone")],
+        );
+        check("Laporan: Ana Lestari", &[(Byline, "Ana Lestari")]);
     }
 
     #[test]
@@ -473,5 +483,7 @@ mod tests {
         check("Rep. John Lewis spoke.", &[]);
         check("Kata sumber itu.", &[]);
         check("Pilihan Editor: Analisis Kebijakan Moneter", &[]);
+        check("Laporan keuangan perusahaan dirilis Senin.", &[]);
+        check("By the lake, edited by nobody, stood a house.", &[]);
     }
 }
