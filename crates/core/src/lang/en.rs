@@ -52,6 +52,7 @@ pub(super) const TABLE: Table = Table {
     ],
     // An entry may hold " … ": the parts after it must follow later in the line, in order.
     boilerplate_leads: &[
+        "a post shared by",
         "add as a preferred source on google",
         "click here",
         "continue reading the main story",
@@ -75,6 +76,7 @@ pub(super) const TABLE: Table = Table {
         "this article was originally published",
         "this story originally appeared",
         "this story was originally published",
+        "view this post on instagram",
         "© … all rights reserved",
     ],
     list_headings: &[
