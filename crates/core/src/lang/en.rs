@@ -125,5 +125,6 @@ pub(super) const TABLE: Table = Table {
     page_labels: &["page"],
     show_all_links: &["show all", "single page", "view all", "view as single page"],
     counter_words: &["comment", "comments", "credits", "likes", "replies", "reply", "response", "responses", "shares", "views"],
+    error_titles: &["404", "could not find that page", "could not find the page", "page can't be found", "page cannot be found", "page can’t be found", "page could not be found", "page does not exist", "page doesn't exist", "page not found"],
     stopwords: &["a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our", "out", "she", "so", "that", "the", "their", "them", "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you"],
 };

@@ -124,5 +124,6 @@ pub(super) const TABLE: Table = Table {
     page_labels: &["halaman"],
     show_all_links: &["baca selengkapnya", "lihat semua halaman", "tampilkan semua", "tampilkan semua halaman"],
     counter_words: &["dibaca", "dilihat", "kali dibaca", "kali dilihat", "komentar", "kredit", "tanggapan"],
+    error_titles: &["404", "halaman tidak ditemukan", "halaman tidak tersedia", "halaman yang anda cari tidak ditemukan"],
     stopwords: &["ada", "adalah", "agar", "akan", "antara", "atau", "bagi", "bahwa", "banyak", "belum", "bisa", "bukan", "dalam", "dan", "dari", "dengan", "di", "dia", "hanya", "ia", "ini", "itu", "juga", "kami", "karena", "kata", "ke", "kepada", "kita", "lagi", "lebih", "mereka", "namun", "oleh", "pada", "para", "saat", "saya", "sebagai", "sebelum", "secara", "sehingga", "seperti", "serta", "setelah", "sudah", "telah", "tersebut", "tetapi", "tidak", "ujar", "untuk", "yang"],
 };

@@ -82,6 +82,9 @@ pub struct Table {
     /// Words after a count that make a line a counter of readers' reactions ("2,192 shares",
     /// "12 komentar"): on a line of its own, a widget's, not the article's.
     pub counter_words: &'static [&'static str],
+    /// Phrases of the headlines of error pages ("page not found", "halaman tidak ditemukan"): a
+    /// short page under such a title is no article.
+    pub error_titles: &'static [&'static str],
     /// Frequent function words, used to guess the page language.
     pub stopwords: &'static [&'static str],
 }
@@ -257,6 +260,7 @@ mod tests {
             check_slice("page_labels", t.lang, t.page_labels);
             check_slice("show_all_links", t.lang, t.show_all_links);
             check_slice("counter_words", t.lang, t.counter_words);
+            check_slice("error_titles", t.lang, t.error_titles);
             check_slice("stopwords", t.lang, t.stopwords);
             let months: Vec<&str> = t.months.iter().map(|m| m.0).collect();
             check_slice("months", t.lang, &months);

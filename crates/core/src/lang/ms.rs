@@ -67,5 +67,6 @@ pub(super) const TABLE: Table = Table {
     page_labels: &["halaman", "muka surat"],
     show_all_links: &["lihat semua halaman", "papar semua"],
     counter_words: &["dibaca", "kali dibaca", "komen", "perkongsian", "tontonan"],
+    error_titles: &["404", "halaman tidak dijumpai", "halaman tidak ditemui"],
     stopwords: &["ada", "akan", "antara", "atau", "bagi", "bahawa", "banyak", "beliau", "belum", "boleh", "bukan", "dalam", "dan", "dari", "daripada", "dengan", "di", "dia", "hanya", "ia", "iaitu", "ialah", "ini", "itu", "juga", "kami", "kata", "ke", "kepada", "kerana", "kita", "lagi", "lebih", "mahu", "manakala", "menerusi", "mereka", "namun", "oleh", "pada", "para", "sahaja", "saya", "sebagai", "sebelum", "secara", "sehingga", "selepas", "seperti", "serta", "sudah", "telah", "tetapi", "tidak", "untuk", "yang"],
 };

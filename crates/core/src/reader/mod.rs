@@ -32,6 +32,9 @@ pub(crate) use highlight::highlight;
 /// An article needs at least this many words; a page with fewer ("Test", a bare error line)
 /// has none.
 const MIN_ARTICLE_WORDS: usize = 10;
+/// Most words of an error page ("Page not found", an apology, a search box): a story under such
+/// a headline is longer.
+const ERROR_PAGE_MAX_WORDS: usize = 120;
 /// Text this share of which is link text is navigation, not an article.
 const MAX_ARTICLE_LINK_SHARE: f64 = 0.5;
 /// Text this share of which is U+FFFD (bytes the parser could not decode) is binary data, not
@@ -82,6 +85,11 @@ pub fn read(
     let words = text::word_count(&rendered.text);
     if let Some(why) = not_an_article(&rendered, words) {
         notes.push(format!("no article found: {why}"));
+        return None;
+    }
+    let titles = [meta.title.as_deref(), declared.title()];
+    if words <= ERROR_PAGE_MAX_WORDS && titles.into_iter().flatten().any(is_error_title) {
+        notes.push("no article found: an error page".into());
         return None;
     }
     // Credits and dates printed outside the article's block: look page-wide, once, if needed.
@@ -143,6 +151,19 @@ fn not_an_article(rendered: &render::Rendered, words: usize) -> Option<String> {
         return Some(format!("{:.0}% of the text is links", share * 100.0));
     }
     prose::lacking(&rendered.blocks)
+}
+
+/// Whether a headline is an error page's ("404 Not Found", "Halaman tidak ditemukan"): it holds
+/// one of the tables' error phrases as whole words.
+fn is_error_title(title: &str) -> bool {
+    let title = text::normalise(title);
+    crate::lang::all(|t| t.error_titles).any(|phrase| {
+        title.match_indices(phrase).any(|(at, _)| {
+            let before = title[..at].chars().next_back();
+            let after = title[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Leaves out paragraphs that are not prose (share prompts, channel promos, desk initials) and
@@ -274,4 +295,29 @@ fn cut(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_error_title;
+
+    #[test]
+    fn error_titles_are_whole_phrases() {
+        for t in [
+            "404 Not Found",
+            "Page not found – Example",
+            "Oops! That page can’t be found.",
+            "Halaman Tidak Ditemukan",
+            "Error 404",
+        ] {
+            assert!(is_error_title(t), "{t:?}");
+        }
+        for t in [
+            "Flight 4040 lands safely",
+            "Found: the page of a lost diary",
+            "Halaman depan koran",
+        ] {
+            assert!(!is_error_title(t), "{t:?}");
+        }
+    }
 }
