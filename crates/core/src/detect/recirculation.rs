@@ -60,6 +60,9 @@ const CLASS_PREFIXES: &[&str] = &[
     "sisip",
 ];
 
+/// Blocks of links taken after a lead-in heading ("Berita Terkait" over a headline per `p`).
+const HEADED_MAX_BLOCKS: usize = 8;
+
 /// Bytes of a class or id searched for markers; real marker classes are short.
 const MARKER_SCAN_BYTES: usize = 64;
 
@@ -344,7 +347,16 @@ impl<'a> Finder<'a> {
         if let Some(links) = self.line_links(head) {
             res.extend(links);
         } else if let Some(list) = self.link_list_after(head) {
+            // The headed list may be a run of blocks of links, one headline each.
             res.push(list);
+            let mut last = list;
+            while res.len() < HEADED_MAX_BLOCKS {
+                let Some(next) = self.link_list_after(last) else {
+                    break;
+                };
+                res.push(next);
+                last = next;
+            }
         } else {
             return res;
         }
