@@ -30,7 +30,8 @@ pub(super) const TABLE: Table = Table {
     boilerplate_leads: &[
         "dapatkan berita terkini",
         "ikuti kami di",
-        "ikuti … saluran telegram",
+        "ikuti … telegram",
+        "ikuti … whatsapp",
         "klik di sini",
         "muat turun aplikasi",
         "sertai … telegram",

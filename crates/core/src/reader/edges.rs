@@ -184,13 +184,16 @@ fn trailing_groups(page: &Page, ex: &Extraction, counts: &Counts, start: NodeId)
 }
 
 /// A name signing the story: the editor's in parentheses, as okezone ends its stories ("(Rani
-/// Hardjanti)"), or the reporter's in capitals, as tempo does ("DINI TEJA"): words of letters
-/// (and `.`, `'`, `-` inside names) that each open with a capital; in capitals, two or more of
-/// them (one is a word such as "SELESAI" as much as a name).
+/// Hardjanti)"), the reporter's in capitals, as tempo does ("DINI TEJA"), or a wire's after a
+/// dash ("-- BERNAMA", "— AFP"): words of letters (and `.`, `'`, `-` inside names) that each
+/// open with a capital; bare and in capitals, two or more of them (one is a word such as
+/// "SELESAI" as much as a name).
 fn is_signature(line: &str) -> bool {
-    let (inner, bracketed) = match line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+    let undashed = line.trim_start_matches(['-', '\u{2013}', '\u{2014}']);
+    let dashed = undashed.len() < line.len();
+    let (inner, marked) = match undashed.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
         Some(inner) => (inner.trim(), true),
-        None => (line, false),
+        None => (undashed.trim(), dashed),
     };
     let words: Vec<&str> = inner.split_whitespace().collect();
     let name_word = |w: &&str| {
@@ -202,7 +205,7 @@ fn is_signature(line: &str) -> bool {
     !words.is_empty()
         && words.len() <= SIGNATURE_MAX_WORDS as usize
         && words.iter().all(name_word)
-        && (bracketed || (capitals && words.len() >= 2))
+        && (marked || (capitals && words.len() >= 2))
 }
 
 /// The heading that opens block `id`: the innermost heading around its first text.
@@ -391,6 +394,8 @@ mod tests {
             "(Updated with the minister's comment.)",
             "(Rani Hardjanti, Adi Nugroho, Tim Redaksi Kami)",
             "(2/5/2026)",
+            "-- dan seterusnya",
+            "--",
             "",
         ] {
             assert!(!is_signature(line), "{line:?}");

@@ -231,7 +231,8 @@ fn segments(line: &str, labels: &[(&str, Field)]) -> Vec<(Field, String)> {
         let value = clean_value(&line[value_start..value_end]);
         let valid = !value.is_empty() && value.chars().count() <= NAME_MAX_CHARS;
         let label = line[start..value_start].trim_end().to_ascii_lowercase();
-        let bare = start == 0 || label.ends_with(" by");
+        let bare =
+            line[..start].trim_start_matches(['(', '[']).is_empty() || label.ends_with(" by");
         if valid && (colon || (bare && looks_like_name(&value))) {
             out.push((field, value));
         }
@@ -262,7 +263,9 @@ fn label_starts(line: &str, labels: &[(&str, Field)]) -> Vec<(usize, usize, Fiel
         let value_start = line.len() - rest.len() + usize::from(colon);
         // "… by" ends a label before a name as a colon does: "Reporting by A; Editing by B".
         let by = label.ends_with(" by") && !out.is_empty();
-        if colon || by || (i == 0 && field == Field::Byline) {
+        // A line may open with a bracket: "(Reporting by A; Editing by B)".
+        let opens = line[..i].trim_start_matches(['(', '[']).is_empty();
+        if colon || by || (opens && field == Field::Byline) {
             out.push((i, value_start, field, colon));
         }
         i = after;
@@ -307,7 +310,13 @@ fn clean_value(value: &str) -> String {
                 '|' | '/' | ',' | '-' | ':' | ';' | '\u{2013}' | '\u{2014}'
             )
     };
-    value.trim_matches(is_separator).to_string()
+    let value = value.trim_matches(is_separator);
+    // The bracket a credit line opened with closes after its last value.
+    let value = match value.strip_suffix([')', ']']) {
+        Some(v) if !v.contains(['(', '[']) => v.trim_end_matches(is_separator),
+        _ => value,
+    };
+    value.to_string()
 }
 
 /// `value` up to its first word with a digit, without the month and weekday names before it;
@@ -472,6 +481,10 @@ mod tests {
             &[(Byline, "Ana Lee"), (Editor, "Bob Stone")],
         );
         check("Laporan: Ana Lestari", &[(Byline, "Ana Lestari")]);
+        check(
+            "(Reporting by Ana Lee; Editing by Bob Stone)",
+            &[(Byline, "Ana Lee"), (Editor, "Bob Stone")],
+        );
     }
 
     #[test]
