@@ -29,8 +29,9 @@ use crate::text;
 /// `inject-baca-juga`, `baca-juga-collections` (kompas, liputan6, okezone, antaranews, jpnn,
 /// detik 2015), `berita-terkait-*` (suara), `lihat-juga` (sindonews), `linksisip` (detik,
 /// CNN Indonesia, CNBC), `kompasidRec__wrap` (kompas' recommendation widget in the body); the
-/// Malay `artikel-berkaitan`/`berita-berkaitan`, and the English `also-read`,
-/// `related-article(s)`, `related-stories`/`related-story`, `related-posts` (WordPress
+/// Malay `artikel-berkaitan`/`berita-berkaitan`, and the English `also-read`/`read-also`,
+/// `read-next`, `related-news`, `related-article(s)`, `related-stories`/`related-story`,
+/// `related-posts` (WordPress
 /// Jetpack's `jp-relatedposts`) and `related-links` (a bare `related` would take a
 /// `related-media` figure holding the article's own photo).
 const CLASS_MARKERS: &[&str] = &[
@@ -43,8 +44,11 @@ const CLASS_MARKERS: &[&str] = &[
     "kompasidrec",
     "lihatjuga",
     "linksisip",
+    "readalso",
+    "readnext",
     "relatedarticle",
     "relatedlinks",
+    "relatednews",
     "relatedposts",
     "relatedstor",
 ];
