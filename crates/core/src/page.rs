@@ -228,6 +228,20 @@ impl Page {
         (next < self.node(parent).end).then_some(NodeId(next))
     }
 
+    /// Previous sibling, if any: the node before `id` in order, or its ancestor below the
+    /// parent (a walk up as deep as that sibling's last descendant).
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let parent = self.parent(id)?;
+        if id.0 == parent.0 + 1 {
+            return None;
+        }
+        let mut prev = NodeId(id.0 - 1);
+        while let Some(p) = self.parent(prev).filter(|&p| p != parent) {
+            prev = p;
+        }
+        Some(prev)
+    }
+
     /// Whether the node or one of its ancestors is marked invisible.
     pub fn is_hidden(&self, id: NodeId) -> bool {
         self.node(id).hidden
@@ -613,6 +627,25 @@ mod tests {
         assert!(page.is_hidden(NodeId::new(p.index() + 1)));
         assert!(page.contains(div, p));
         assert_eq!(page.skip(div).index(), page.len());
+    }
+
+    #[test]
+    fn siblings_both_ways() {
+        let mut b = PageBuilder::new();
+        let div = b.open("div", []);
+        let first = b.open("p", []);
+        b.open("b", []);
+        b.text("deep");
+        b.close();
+        b.close();
+        let second = b.open("p", []);
+        b.close();
+        b.close();
+        let page = b.finish();
+        assert_eq!(page.prev_sibling(second), Some(first));
+        assert_eq!(page.prev_sibling(first), None);
+        assert_eq!(page.next_sibling(first), Some(second));
+        assert_eq!(page.prev_sibling(div), None);
     }
 
     #[test]

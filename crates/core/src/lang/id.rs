@@ -116,7 +116,7 @@ pub(super) const TABLE: Table = Table {
     clock_separator: '.',
     zone_names: &[(7 * 60, "WIB"), (8 * 60, "WITA"), (9 * 60, "WIT")],
     weekdays: &["ahad", "jum'at", "jumat", "kamis", "minggu", "rabu", "sabtu", "selasa", "senin"],
-    byline_labels: &["kontributor", "laporan", "laporan wartawan", "oleh", "penulis", "pewarta", "rep", "reporter", "wartawan"],
+    byline_labels: &["fotografer", "kontributor", "laporan", "laporan wartawan", "oleh", "penulis", "pewarta", "rep", "reporter", "wartawan"],
     editor_labels: &["editor", "penyunting", "red", "redaktur"],
     source_labels: &["sumber"],
     next_page_links: &["berikutnya", "halaman berikutnya", "halaman selanjutnya", "selanjutnya"],

@@ -289,6 +289,11 @@ pub fn prepare(page: &Page, raw: &RawTally, hints: &Hints, pass: &Pass) -> Shape
             })
             || (!title_header_seen && is_title_header(page, id, hints.title) && {
                 title_header_seen = true;
+                if let Some(kicker) = kicker_before(page, id) {
+                    shape.dead[page.subtree(kicker)]
+                        .iter_mut()
+                        .for_each(|d| *d = true);
+                }
                 true
             })
             || (pass.strip_unlikely && is_unlikely(page, id))
@@ -874,6 +879,24 @@ fn is_byline(page: &Page, id: NodeId, raw: &RawTally) -> bool {
         };
     let len = raw.len[id.index()] as usize;
     matches && raw.has_text[id.index()] && len < BYLINE_MAX_CHARS
+}
+
+/// The kicker over the headline: a short heading without links right before it ("FotoBisnis",
+/// "EXCLUSIVE"), the channel or genre, not the story's text.
+fn kicker_before(page: &Page, headline: NodeId) -> Option<NodeId> {
+    let prev = page.prev_sibling(headline).and_then(|p| {
+        if page.is_text(p) && page.is_blank(p) {
+            page.prev_sibling(p)
+        } else {
+            Some(p)
+        }
+    });
+    prev.filter(|&p| {
+        page.is_element(p)
+            && matches!(page.tag(p), "h2" | "h3" | "h4" | "h5" | "h6")
+            && page.subtree(p).all(|i| page.tag(NodeId::new(i)) != "a")
+            && text::word_count(&page.text_content(p)) <= KICKER_MAX_WORDS
+    })
 }
 
 fn is_title_header(page: &Page, id: NodeId, title: Option<&str>) -> bool {

@@ -47,6 +47,8 @@ pub const BYLINE_MAX_CHARS: usize = 100;
 pub const CREDIT_CARD_MAX_WORDS: usize = 6;
 /// Headings this similar to the title duplicate it.
 pub const TITLE_SIMILARITY: f32 = 0.75;
+/// Words of a kicker over the headline ("FotoBisnis", "EXCLUSIVE", "Cek Fakta").
+pub const KICKER_MAX_WORDS: usize = 3;
 
 /// Conditional cleaning: a block with this many commas is prose and always kept.
 pub const CLEAN_MIN_COMMAS: usize = 10;

@@ -176,14 +176,41 @@ fn labelled_lines(page: &Page, scope: &Scope, labels: &[(&str, Field)]) -> Label
     res
 }
 
-/// The block that holds a text node's line: its nearest block ancestor, if that is small and not
-/// a caption (captions credit the photo, not the article).
+/// The element that holds a text node's line: its nearest block ancestor, if that is small and
+/// not a caption (captions credit the photo, not the article); in a bigger block, the inline
+/// element around the text that is a line of its own between blocks (`<h1>…</h1><strong>Fotografer:
+/// …</strong><div>`).
 fn line_container(page: &Page, text: NodeId) -> Option<NodeId> {
     let block = page
         .ancestors(text)
         .find(|&a| is_block(page.tag(a)) || !page.is_element(a))?;
-    let small = page.subtree(block).len() <= LINE_MAX_NODES;
-    (small && page.is_element(block) && page.tag(block) != "figcaption").then_some(block)
+    if !page.is_element(block) || page.tag(block) == "figcaption" {
+        return None;
+    }
+    if page.subtree(block).len() <= LINE_MAX_NODES {
+        return Some(block);
+    }
+    let inline = page
+        .ancestors(text)
+        .take_while(|&a| a != block)
+        .last()
+        .filter(|&a| page.is_element(a) && page.subtree(a).len() <= LINE_MAX_NODES)?;
+    // Past one blank text node: adjacent text is merged, so there is never a second.
+    let filled = |n: Option<NodeId>, step: fn(&Page, NodeId) -> Option<NodeId>| {
+        n.and_then(|n| {
+            if page.is_text(n) && page.is_blank(n) {
+                step(page, n)
+            } else {
+                Some(n)
+            }
+        })
+    };
+    let breaks = |n: Option<NodeId>| {
+        n.is_none_or(|n| page.is_element(n) && (is_block(page.tag(n)) || page.tag(n) == "br"))
+    };
+    let before = filled(page.prev_sibling(inline), Page::prev_sibling);
+    let after = filled(page.next_sibling(inline), Page::next_sibling);
+    (breaks(before) && breaks(after)).then_some(inline)
 }
 
 /// Cheap test before the real parse: the first word of a label occurs as a word in the text.
