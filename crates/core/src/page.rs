@@ -242,6 +242,26 @@ impl Page {
         Some(prev)
     }
 
+    /// Next sibling past blank text (adjacent text is merged, so there is at most one).
+    pub fn next_filled(&self, id: NodeId) -> Option<NodeId> {
+        let next = self.next_sibling(id)?;
+        if self.is_text(next) && self.is_blank(next) {
+            self.next_sibling(next)
+        } else {
+            Some(next)
+        }
+    }
+
+    /// Previous sibling past blank text.
+    pub fn prev_filled(&self, id: NodeId) -> Option<NodeId> {
+        let prev = self.prev_sibling(id)?;
+        if self.is_text(prev) && self.is_blank(prev) {
+            self.prev_sibling(prev)
+        } else {
+            Some(prev)
+        }
+    }
+
     /// Whether the node or one of its ancestors is marked invisible.
     pub fn is_hidden(&self, id: NodeId) -> bool {
         self.node(id).hidden
@@ -638,14 +658,19 @@ mod tests {
         b.text("deep");
         b.close();
         b.close();
+        b.text("\n  ");
         let second = b.open("p", []);
         b.close();
         b.close();
         let page = b.finish();
-        assert_eq!(page.prev_sibling(second), Some(first));
+        let blank = page.next_sibling(first).expect("the blank text");
+        assert!(page.is_blank(blank));
+        assert_eq!(page.prev_sibling(second), Some(blank));
+        assert_eq!(page.prev_sibling(blank), Some(first));
         assert_eq!(page.prev_sibling(first), None);
-        assert_eq!(page.next_sibling(first), Some(second));
         assert_eq!(page.prev_sibling(div), None);
+        assert_eq!(page.prev_filled(second), Some(first));
+        assert_eq!(page.next_filled(first), Some(second));
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //!
 //! Why by position: Readability keeps these blocks when they share the article's container, and
 //! their markup varies by site (lists, card grids, dated headlines); what they share is that no
-//! prose follows them and that they are mostly link text. A name left last on its own line is
-//! the story's signature (the editor's or the reporter's), not its text. Lists between paragraphs stay: they may
-//! be the story's own list.
+//! prose follows them and that they are mostly link text. Lists between paragraphs stay: they may
+//! be the story's own list. A name left last on a line of its own signs the story (its editor,
+//! reporter or wire) and is not its text either.
 
 use super::extract::{Extraction, Item};
-use super::is_live;
 use super::tags;
+use super::{is_live, live_text};
 use crate::analysis::{Kind, Reason, Removal, Rule};
 use crate::lang;
 use crate::page::{NodeId, Page};
@@ -108,12 +108,7 @@ fn signature(
             (block, page.subtree(block))
         }
     };
-    let text: String = range
-        .clone()
-        .filter(|&i| !ex.dead[i] && page.is_text(NodeId::new(i)))
-        .map(|i| page.text(NodeId::new(i)))
-        .collect();
-    let text = text::collapse_whitespace(&text);
+    let text = live_text(page, ex, range.clone());
     is_signature(&text).then_some((node, range, text))
 }
 
@@ -154,7 +149,7 @@ fn trailing_groups(page: &Page, ex: &Extraction, counts: &Counts, start: NodeId)
         let headed = || heading_in(page, counts, id).is_some_and(|h| counts.is_group(id, Some(h)));
         let group_after = || {
             (is_heading(page, counts, id) || is_label(page, counts, id))
-                .then(|| next_filled(page, id))
+                .then(|| page.next_filled(id).filter(|&n| page.is_element(n)))
                 .flatten()
                 .filter(|&n| is_group(n))
         };
@@ -251,15 +246,6 @@ fn is_label(page: &Page, counts: &Counts, id: NodeId) -> bool {
     ) && c.link_words == 0
         && c.words > 0
         && c.words <= LABEL_MAX_WORDS
-}
-
-/// The next sibling element of `id`, past blank text.
-fn next_filled(page: &Page, id: NodeId) -> Option<NodeId> {
-    let mut next = page.next_sibling(id);
-    while let Some(n) = next.filter(|&n| page.is_text(n) && page.is_blank(n)) {
-        next = page.next_sibling(n);
-    }
-    next.filter(|&n| page.is_element(n))
 }
 
 /// A `ul`/`ol` whose live items are all short links.
@@ -376,13 +362,15 @@ mod tests {
     use super::is_signature;
 
     #[test]
-    fn signatures_are_names_in_parentheses_or_capitals() {
+    fn signatures_are_names_in_parentheses_capitals_or_after_a_dash() {
         for line in [
             "(Rani Hardjanti)",
             "(Contoh Editor)",
             "DINI TEJA",
             "(AP)",
             "M. RIZKI O'NEIL-SARI",
+            "-- BERNAMA",
+            "\u{2014} AFP",
         ] {
             assert!(is_signature(line), "{line:?}");
         }

@@ -884,14 +884,7 @@ fn is_byline(page: &Page, id: NodeId, raw: &RawTally) -> bool {
 /// The kicker over the headline: a short heading without links right before it ("FotoBisnis",
 /// "EXCLUSIVE"), the channel or genre, not the story's text.
 fn kicker_before(page: &Page, headline: NodeId) -> Option<NodeId> {
-    let prev = page.prev_sibling(headline).and_then(|p| {
-        if page.is_text(p) && page.is_blank(p) {
-            page.prev_sibling(p)
-        } else {
-            Some(p)
-        }
-    });
-    prev.filter(|&p| {
+    page.prev_filled(headline).filter(|&p| {
         page.is_element(p)
             && matches!(page.tag(p), "h2" | "h3" | "h4" | "h5" | "h6")
             && page.subtree(p).all(|i| page.tag(NodeId::new(i)) != "a")

@@ -197,12 +197,7 @@ fn drop_boilerplate(page: &Page, ex: &mut Extraction, removed: &mut Vec<Removal>
             continue;
         }
         // What is left of the line: a dateline whose date the metadata took leaves its counter.
-        let live: String = range
-            .clone()
-            .filter(|&i| !ex.dead[i] && page.is_text(NodeId::new(i)))
-            .map(|i| page.text(NodeId::new(i)))
-            .collect();
-        let mut t = text::collapse_whitespace(&live);
+        let mut t = live_text(page, ex, range.clone());
         if t.is_empty() || !boilerplate::is_boilerplate(&t) {
             continue;
         }
@@ -257,6 +252,15 @@ fn is_live(page: &Page, ex: &Extraction, id: NodeId) -> bool {
             Item::Node(root) => page.contains(root, id),
             Item::Run { first, end, .. } => first <= id && id < end,
         })
+}
+
+/// The text of the ids `range` that the article keeps, whitespace collapsed.
+fn live_text(page: &Page, ex: &Extraction, range: std::ops::Range<usize>) -> String {
+    let text: String = range
+        .filter(|&i| !ex.dead[i] && page.is_text(NodeId::new(i)))
+        .map(|i| page.text(NodeId::new(i)))
+        .collect();
+    text::collapse_whitespace(&text)
 }
 
 /// Paragraph-level elements judged one by one for boilerplate.

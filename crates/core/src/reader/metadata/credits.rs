@@ -195,22 +195,10 @@ fn line_container(page: &Page, text: NodeId) -> Option<NodeId> {
         .take_while(|&a| a != block)
         .last()
         .filter(|&a| page.is_element(a) && page.subtree(a).len() <= LINE_MAX_NODES)?;
-    // Past one blank text node: adjacent text is merged, so there is never a second.
-    let filled = |n: Option<NodeId>, step: fn(&Page, NodeId) -> Option<NodeId>| {
-        n.and_then(|n| {
-            if page.is_text(n) && page.is_blank(n) {
-                step(page, n)
-            } else {
-                Some(n)
-            }
-        })
-    };
     let breaks = |n: Option<NodeId>| {
         n.is_none_or(|n| page.is_element(n) && (is_block(page.tag(n)) || page.tag(n) == "br"))
     };
-    let before = filled(page.prev_sibling(inline), Page::prev_sibling);
-    let after = filled(page.next_sibling(inline), Page::next_sibling);
-    (breaks(before) && breaks(after)).then_some(inline)
+    (breaks(page.prev_filled(inline)) && breaks(page.next_filled(inline))).then_some(inline)
 }
 
 /// Cheap test before the real parse: the first word of a label occurs as a word in the text.
