@@ -242,23 +242,24 @@ impl Page {
         Some(prev)
     }
 
-    /// Next sibling past blank text (adjacent text is merged, so there is at most one).
+    /// Next sibling past blank text.
     pub fn next_filled(&self, id: NodeId) -> Option<NodeId> {
-        let next = self.next_sibling(id)?;
-        if self.is_text(next) && self.is_blank(next) {
-            self.next_sibling(next)
-        } else {
-            Some(next)
-        }
+        self.past_blank(id, Page::next_sibling)
     }
 
     /// Previous sibling past blank text.
     pub fn prev_filled(&self, id: NodeId) -> Option<NodeId> {
-        let prev = self.prev_sibling(id)?;
-        if self.is_text(prev) && self.is_blank(prev) {
-            self.prev_sibling(prev)
+        self.past_blank(id, Page::prev_sibling)
+    }
+
+    /// The sibling `step` gives, or the one after it when that is blank text (adjacent text is
+    /// merged, so there is never a second).
+    fn past_blank(&self, id: NodeId, step: fn(&Page, NodeId) -> Option<NodeId>) -> Option<NodeId> {
+        let n = step(self, id)?;
+        if self.is_text(n) && self.is_blank(n) {
+            step(self, n)
         } else {
-            Some(prev)
+            Some(n)
         }
     }
 
