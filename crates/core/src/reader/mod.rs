@@ -245,13 +245,21 @@ fn headed_box(page: &Page, ex: &Extraction, item: Item) -> Option<NodeId> {
         .then_some(parent)
 }
 
-/// Whether a node is part of the article: inside one of its items and not left out.
+/// Whether a node is part of the article: inside one of its items and not left out. The items
+/// are siblings' subtrees and runs in document order, so only the last one starting at or
+/// before `id` can hold it: a binary search, not a scan of the items per node.
 fn is_live(page: &Page, ex: &Extraction, id: NodeId) -> bool {
+    let start = |it: &Item| match *it {
+        Item::Node(root) => root,
+        Item::Run { first, .. } => first,
+    };
+    let after = ex.items.partition_point(|it| start(it) <= id);
     !ex.dead[id.index()]
-        && ex.items.iter().any(|it| match *it {
+        && after > 0
+        && match ex.items[after - 1] {
             Item::Node(root) => page.contains(root, id),
             Item::Run { first, end, .. } => first <= id && id < end,
-        })
+        }
 }
 
 /// The text of the ids `range` that the article keeps, whitespace collapsed.
